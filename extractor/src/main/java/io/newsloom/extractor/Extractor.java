@@ -1,13 +1,124 @@
 package io.newsloom.extractor;
 
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The extraction engine's entry point. Thread-safe; never throws: a page that cannot be extracted gives
  * {@link Extraction#failed(String)} with the reason.
+ *
+ * <p>Pipeline: decode bytes ({@link PageDecoder}) → parse with a depth limit → read metadata
+ * ({@link MetadataReader}) → clean ({@link DocumentCleaner}) → find the content ({@link ContentExtractor})
+ * → render and filter text ({@link TextRenderer}, {@link BodyFilter}) → sanitise HTML ({@link HtmlSanitizer})
+ * → classify ({@link PageClassifier}).
  */
 public final class Extractor {
 
+    /** Bodies beyond this are cut: no news article is near it, and it bounds time and memory per page. */
+    static final int MAX_BODY_BYTES = 6 * 1024 * 1024;
+    /** Deeper elements are attached at this depth; bounds recursion on pathological nesting. */
+    static final int MAX_DEPTH = 256;
+
     public Extraction extract(Page page) {
-        // Placeholder until the engine lands (issue 3): everything below is replaced.
-        return Extraction.failed("extractor not implemented yet");
+        try {
+            return run(page);
+        } catch (StackOverflowError e) {
+            return Extraction.failed("page too deeply nested");
+        } catch (OutOfMemoryError e) {
+            return Extraction.failed("page too large");
+        } catch (Exception e) {
+            return Extraction.failed("extraction failed: " + e);
+        }
+    }
+
+    private Extraction run(Page page) {
+        byte[] body = page.body();
+        if (body.length == 0) {
+            return Extraction.failed("empty body");
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            body = Arrays.copyOf(body, MAX_BODY_BYTES);
+        }
+        if (looksBinary(body)) {
+            return Extraction.failed("binary content, not HTML");
+        }
+        PageDecoder.Decoded decoded = PageDecoder.decode(body, page.headers());
+        String url = page.url() == null ? "" : page.url();
+        Document doc = Parser.htmlParser().setMaxDepth(MAX_DEPTH).parseInput(decoded.text(), url);
+        if (doc.body() == null || doc.body().childNodeSize() == 0 && doc.title().isBlank()) {
+            return Extraction.failed("empty body");
+        }
+
+        Metadata meta = MetadataReader.read(doc);
+        String visibleDate = VisibleDate.nearHeadline(doc);
+        DocumentCleaner.clean(doc);
+        TextStats stats = TextStats.measure(doc.body());
+        TextStats.Counts pageCounts = stats.of(doc.body());
+
+        String title = TitleCleaner.clean(meta.title, meta.headline, meta.siteName);
+        ContentExtractor.Content content = ContentExtractor.find(doc.body(), stats);
+        BodyFilter filter = new BodyFilter(stats);
+        List<Element> rejected = new ArrayList<>();
+        List<String> lines = BodyFilter.keepArticleLines(
+                TextRenderer.lines(content.roots(), filter::rejects, rejected), title);
+        String text = String.join("\n", lines);
+
+        String language = LanguageGuesser.guess(meta.declaredLanguage, page.headers().get("content-language"),
+                text.isEmpty() ? doc.body().text() : text);
+        ZoneOffset zone = likelyZone(language);
+        LocalDate reference = page.fetchedAt() == null ? null : page.fetchedAt().toLocalDate();
+        OffsetDateTime published = DateParser.parse(meta.published, zone, reference);
+        if (published == null) {
+            published = DateParser.parse(visibleDate, zone, reference);
+        }
+        OffsetDateTime modified = DateParser.parse(meta.modified, zone, reference);
+
+        int bodyChars = TextMeasure.weightedLength(text);
+        PageType type = PageClassifier.classify(meta, title, url, bodyChars, pageCounts.linkDensity());
+
+        rejected.forEach(Element::remove);
+        String html = content.roots().isEmpty() ? "" : HtmlSanitizer.sanitize(content.roots(), url);
+        return new Extraction(type, title, text, html, AuthorCleaner.clean(meta.authors), published, modified,
+                language, meta.description, meta.imageUrl, meta.canonicalUrl, meta.siteName,
+                new ArrayList<>(meta.tags), TextMeasure.wordCount(text), decoded.charset(), null);
+    }
+
+    /**
+     * The zone of dates that state none. News sites print local time: Chinese pages +08:00 (China, Taiwan,
+     * Hong Kong), Japanese and Korean +09:00; anything else is read as UTC rather than guessed further.
+     */
+    static ZoneOffset likelyZone(String language) {
+        if (language == null) {
+            return ZoneOffset.UTC;
+        }
+        if (language.startsWith("zh")) {
+            return ZoneOffset.ofHours(8);
+        }
+        if (language.startsWith("ja") || language.startsWith("ko")) {
+            return ZoneOffset.ofHours(9);
+        }
+        return ZoneOffset.UTC;
+    }
+
+    /** Control bytes other than whitespace in the first bytes mean an image, archive or other binary file. */
+    private static boolean looksBinary(byte[] body) {
+        int n = Math.min(body.length, 4096);
+        int control = 0;
+        for (int i = 0; i < n; i++) {
+            int b = body[i] & 0xff;
+            if (b < 0x09 || b > 0x0d && b < 0x20 && b != 0x1b) {
+                control++;
+            }
+        }
+        boolean utf16 = n >= 2 && ((body[0] & 0xff) == 0xfe || (body[0] & 0xff) == 0xff);
+        return !utf16 && control * 20 > n;
     }
 }

@@ -1,0 +1,68 @@
+package io.newsloom.extractor;
+
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Removes furniture that sits inside the content container: headline, captions, link lists, share and
+ * newsletter boxes, then lines that are furniture by their words (copyright, "Advertisement", "Read more").
+ */
+final class BodyFilter {
+
+    private static final Set<String> NEVER_BODY = Set.of("h1", "figure", "figcaption", "nav", "aside", "footer",
+            "header", "form", "button", "label", "caption");
+    private static final Set<String> LIST_LIKE = Set.of("ul", "ol", "dl", "table", "div", "section", "span");
+    private static final Pattern FURNITURE_LINE = Pattern.compile("(?i)^(?:advertisement|advertising|ad|sponsored"
+            + "|share|share this|share this article|tweet|email|print|comments?|related|related articles"
+            + "|related stories|read more|read next|more:?|see also|continue reading|click here.*|subscribe.*"
+            + "|sign up.*|follow us.*|相關文章|相关文章|相關新聞|相关新闻|延伸閱讀|延伸阅读|更多|分享|推薦閱讀|推荐阅读"
+            + "|責任編輯[:：].*|责任编辑[:：].*|【[^】]{0,10}】)$");
+    private static final Pattern COPYRIGHT = Pattern.compile(
+            "(?i)^(?:©|\\(c\\)|copyright\\b)|all rights reserved|版權所有|版权所有|不得轉載|不得转载|未經授權|未经授权");
+
+    private final TextStats stats;
+
+    BodyFilter(TextStats stats) {
+        this.stats = stats;
+    }
+
+    /** True for an element inside the content that is not part of the article text. */
+    boolean rejects(Element el) {
+        String tag = el.normalName();
+        if (NEVER_BODY.contains(tag) || DocumentCleaner.isHidden(el)) {
+            return true;
+        }
+        if (BoilerplateHints.isNegative(el)) {
+            return true;
+        }
+        TextStats.Counts c = stats.of(el);
+        if (c.chars == 0) {
+            return false;
+        }
+        double linkDensity = c.linkDensity();
+        if (LIST_LIKE.contains(tag) && linkDensity > 0.5) {
+            return true;
+        }
+        // A paragraph that is all link is a teaser ("Read more: ..."), not article prose.
+        return (tag.equals("p") || tag.equals("li")) && linkDensity > 0.8;
+    }
+
+    /** Lines of the body without furniture lines and without a repeat of the headline. */
+    static List<String> keepArticleLines(List<String> lines, String title) {
+        List<String> out = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            if (FURNITURE_LINE.matcher(line).matches() || COPYRIGHT.matcher(line).find() && line.length() < 200) {
+                continue;
+            }
+            if (title != null && line.equals(title)) {
+                continue;
+            }
+            out.add(line);
+        }
+        return out;
+    }
+}

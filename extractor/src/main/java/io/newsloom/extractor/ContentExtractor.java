@@ -1,0 +1,155 @@
+package io.newsloom.extractor;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the main content by scoring the DOM: every paragraph-like block scores by its length and punctuation
+ * (CJK characters weigh more than Latin letters, full-width punctuation counts), its score flows to its
+ * ancestors, and each ancestor's total is discounted by its link density and weighted by its class names. The
+ * best-scoring container and its article-like siblings are the content.
+ */
+final class ContentExtractor {
+
+    /** The chosen content: container elements in document order. */
+    record Content(List<Element> roots, double score) {}
+
+    private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "blockquote", "td", "dd");
+    private static final Set<String> TEXT_CONTAINERS = Set.of("div", "section", "article", "main", "font", "span",
+            "li", "center");
+    /** Shortest paragraph (in Latin-equivalent characters) that counts as evidence of content. */
+    private static final int MIN_PARAGRAPH = 25;
+
+    private ContentExtractor() {}
+
+    static Content find(Element body, TextStats stats) {
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element el)) {
+                    return FilterResult.SKIP_CHILDREN;
+                }
+                TextStats.Counts c = stats.of(el);
+                if (c.chars == 0) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (isParagraph(el, c)) {
+                    scoreParagraph(el, c, stats, scores);
+                    return el.nameIs("td") || el.nameIs("blockquote") ? FilterResult.CONTINUE
+                            : FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+
+        Element best = null;
+        double bestScore = 0;
+        for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            Element el = e.getKey();
+            double score = e.getValue() * (1 - stats.of(el).linkDensity());
+            e.setValue(score);
+            if (score > bestScore) {
+                best = el;
+                bestScore = score;
+            }
+        }
+        if (best == null) {
+            return new Content(List.of(), 0);
+        }
+        return new Content(withSiblings(best, bestScore, scores, stats), bestScore);
+    }
+
+    private static boolean isParagraph(Element el, TextStats.Counts c) {
+        String tag = el.normalName();
+        if (PARAGRAPHS.contains(tag)) {
+            return true;
+        }
+        if (!TEXT_CONTAINERS.contains(tag)) {
+            return false;
+        }
+        // A div that holds its text directly (text separated by <br>), not through child blocks.
+        int own = 0;
+        for (Node child : el.childNodes()) {
+            if (child instanceof TextNode t) {
+                own += t.text().strip().length();
+            } else if (child instanceof Element ce && !TextRenderer.BLOCKS.contains(ce.normalName())) {
+                continue;
+            } else if (child instanceof Element) {
+                return false;
+            }
+        }
+        return own * 2 >= c.chars;
+    }
+
+    private static void scoreParagraph(Element el, TextStats.Counts c, TextStats stats, Map<Element, Double> scores) {
+        int length = c.weightedChars();
+        if (length < MIN_PARAGRAPH) {
+            return;
+        }
+        double score = (1 + Math.min(c.punctuation, 30) + Math.min(length / 100.0, 3)) * (1 - c.linkDensity());
+        Element ancestor = el.parent();
+        for (int level = 0; ancestor != null && level < 3; level++, ancestor = ancestor.parent()) {
+            if (ancestor.nameIs("html")) {
+                break;
+            }
+            double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+            Element a = ancestor;
+            scores.merge(a, initialScore(a) + score / divider, (old, add) -> old + score / divider);
+        }
+        // A paragraph is also its own candidate: text directly in a container div.
+        if (TEXT_CONTAINERS.contains(el.normalName())) {
+            scores.merge(el, initialScore(el) + score, Double::sum);
+        }
+    }
+
+    private static double initialScore(Element el) {
+        double base = switch (el.normalName()) {
+            case "div", "article", "main", "section" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "ol", "ul", "dl", "dd", "dt", "li", "form", "address" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        return base + BoilerplateHints.classWeight(el);
+    }
+
+    /** The best container plus siblings that look like more of the same article. */
+    private static List<Element> withSiblings(Element best, double bestScore, Map<Element, Double> scores,
+                                              TextStats stats) {
+        Element parent = best.parent();
+        if (parent == null || best.nameIs("body")) {
+            return List.of(best);
+        }
+        double threshold = Math.max(10, bestScore * 0.2);
+        List<Element> out = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            if (sibling == best) {
+                out.add(sibling);
+                continue;
+            }
+            Double score = scores.get(sibling);
+            if (score != null && score >= threshold && !BoilerplateHints.isNegative(sibling)) {
+                out.add(sibling);
+                continue;
+            }
+            if (sibling.nameIs("p")) {
+                TextStats.Counts c = stats.of(sibling);
+                int len = c.weightedChars();
+                if (len > 80 && c.linkDensity() < 0.25 || len > 0 && c.linkDensity() == 0 && c.punctuation > 0) {
+                    out.add(sibling);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,158 @@
+package io.newsloom.extractor;
+
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns raw bytes into text. Order of trust: byte-order mark, HTTP Content-Type, {@code <meta>} in the first
+ * bytes, then statistical detection (ICU4J) when nothing is declared or the declaration does not decode the
+ * bytes cleanly.
+ */
+final class PageDecoder {
+
+    /** The decoded text and the charset used. */
+    record Decoded(String text, String charset) {}
+
+    private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([\\w.:-]+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern META_CHARSET = Pattern.compile(
+            "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
+    /** How much of the page a meta declaration is looked for in, and detection runs on. */
+    private static final int SNIFF_BYTES = 8192;
+    private static final int DETECT_BYTES = 64 * 1024;
+
+    private PageDecoder() {}
+
+    static Decoded decode(byte[] body, Map<String, String> headers) {
+        Charset bom = bomCharset(body);
+        if (bom != null) {
+            int skip = bom == StandardCharsets.UTF_8 ? 3 : 2;
+            return new Decoded(new String(body, skip, body.length - skip, bom), bom.name());
+        }
+        Charset declared = charsetNamed(headerCharset(headers));
+        if (declared == null) {
+            declared = charsetNamed(metaCharset(body));
+        }
+        if (declared != null && decodesCleanly(body, declared)) {
+            // A page declared as a single-byte charset that is valid multi-byte UTF-8 was mislabelled.
+            if (isSingleByte(declared) && hasNonAscii(body) && decodesCleanly(body, StandardCharsets.UTF_8)) {
+                declared = StandardCharsets.UTF_8;
+            }
+            return new Decoded(new String(body, declared), declared.name());
+        }
+        if (decodesCleanly(body, StandardCharsets.UTF_8)) {
+            return new Decoded(new String(body, StandardCharsets.UTF_8), StandardCharsets.UTF_8.name());
+        }
+        Charset detected = detect(body);
+        return new Decoded(new String(body, detected), detected.name());
+    }
+
+    private static Charset bomCharset(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
+            return StandardCharsets.UTF_8;
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return null;
+    }
+
+    private static String headerCharset(Map<String, String> headers) {
+        String type = headers.get("content-type");
+        if (type == null) {
+            return null;
+        }
+        Matcher m = HEADER_CHARSET.matcher(type);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String metaCharset(byte[] body) {
+        String head = new String(body, 0, Math.min(body.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
+        Matcher m = META_CHARSET.matcher(head);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static Charset charsetNamed(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        // Browsers read these labels as supersets; so do we, so that real pages decode as they display.
+        n = switch (n) {
+            case "gb2312", "gbk", "x-gbk", "gb_2312-80", "chinese", "csgb2312" -> "GB18030";
+            case "big5", "big-5", "x-x-big5", "csbig5" -> "Big5-HKSCS";
+            case "iso-8859-1", "latin1", "us-ascii", "ascii" -> "windows-1252";
+            case "shift_jis", "sjis", "x-sjis" -> "windows-31j";
+            case "euc-kr" -> "x-windows-949";
+            default -> n;
+        };
+        try {
+            return Charset.forName(n);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean isSingleByte(Charset cs) {
+        return cs.newEncoder().maxBytesPerChar() <= 1.0f;
+    }
+
+    private static boolean hasNonAscii(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean decodesCleanly(byte[] body, Charset cs) {
+        CharsetDecoder decoder = cs.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            decoder.decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** ICU's best guess among charsets that decode the bytes without errors; windows-1252 as last resort. */
+    private static Charset detect(byte[] body) {
+        byte[] sample = body.length <= DETECT_BYTES ? body : java.util.Arrays.copyOf(body, DETECT_BYTES);
+        CharsetDetector detector = new CharsetDetector();
+        detector.enableInputFilter(true); // ignore markup, judge the text
+        detector.setText(sample);
+        CharsetMatch[] matches = detector.detectAll();
+        Charset firstUsable = null;
+        for (CharsetMatch match : matches) {
+            Charset cs = charsetNamed(match.getName());
+            if (cs == null) {
+                continue;
+            }
+            if (firstUsable == null) {
+                firstUsable = cs;
+            }
+            // The sample may end inside a multi-byte character, so check the whole body.
+            if (decodesCleanly(body, cs)) {
+                return cs;
+            }
+        }
+        return firstUsable != null ? firstUsable : Charset.forName("windows-1252");
+    }
+}

@@ -1,0 +1,76 @@
+package io.newsloom.extractor;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Renders elements as plain text, one paragraph per line: block elements and {@code <br>} end a line, inline
+ * text joins, whitespace collapses. Subtrees the caller rejects are skipped (and reported, so the HTML output
+ * can drop them too).
+ */
+final class TextRenderer {
+
+    static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dd",
+            "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "thead",
+            "tbody", "tfoot", "caption", "figure", "figcaption", "header", "footer", "address", "hr", "br",
+            "center", "form", "fieldset", "details", "summary", "aside", "nav");
+
+    private TextRenderer() {}
+
+    /** Lines of text, in document order, of the given elements minus the rejected subtrees. */
+    static List<String> lines(List<Element> roots, Predicate<Element> reject, List<Element> rejected) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        NodeFilter filter = new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    line.append(t.getWholeText());
+                    return FilterResult.CONTINUE;
+                }
+                if (node instanceof Element el) {
+                    if (depth > 0 && reject.test(el)) {
+                        rejected.add(el);
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (BLOCKS.contains(el.normalName())) {
+                        flush(line, lines);
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element el && BLOCKS.contains(el.normalName())) {
+                    flush(line, lines);
+                }
+                return FilterResult.CONTINUE;
+            }
+        };
+        for (Element root : roots) {
+            NodeTraversor.filter(filter, root);
+            flush(line, lines);
+        }
+        return lines;
+    }
+
+    private static void flush(StringBuilder line, List<String> lines) {
+        if (line.length() == 0) {
+            return;
+        }
+        String s = TextMeasure.normalizeSpace(line);
+        line.setLength(0);
+        if (!s.isEmpty()) {
+            lines.add(s);
+        }
+    }
+}
