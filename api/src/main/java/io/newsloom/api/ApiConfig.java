@@ -1,0 +1,19 @@
+package io.newsloom.api;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** API settings, under {@code newsloom.api.*} (environment: {@code NEWSLOOM_API_*}). */
+@ConfigMapping(prefix = "newsloom.api")
+public interface ApiConfig {
+
+    /** Most URLs one {@code POST /crawl} may list; more is answered 413. */
+    @WithDefault("1000")
+    int maxCrawlUrls();
+
+    /** How long a {@code POST /crawl} waits for the broker before answering 503. */
+    @WithDefault("30s")
+    Duration publishTimeout();
+}

@@ -1,0 +1,67 @@
+package io.newsloom.api;
+
+import io.newsloom.events.CrawlRequest;
+import io.newsloom.events.EventHeaders;
+import io.newsloom.events.EventJson;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Accepts crawl requests. 202 means every request is on the crawl-requests topic (acknowledged by the broker); when
+ * the broker cannot take them the answer is 503 and the client should retry.
+ */
+@Path("/api/v1/crawl")
+public class CrawlResource {
+
+    private static final Logger LOG = Logger.getLogger(CrawlResource.class);
+
+    @Inject
+    @Channel("crawl-requests")
+    MutinyEmitter<String> crawlRequests;
+
+    @Inject
+    ApiConfig config;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response crawl(CrawlSubmission submission) {
+        if (submission == null) {
+            throw ProblemException.badRequest("the body must be {\"urls\": [...], \"kind\": \"page\"}");
+        }
+        List<CrawlRequest> requests = submission.toRequests(config.maxCrawlUrls(), OffsetDateTime.now(ZoneOffset.UTC));
+        List<Uni<Void>> sends = requests.stream().map(this::publish).toList();
+        try {
+            Uni.join().all(sends).andFailFast().await().atMost(config.publishTimeout());
+        } catch (RuntimeException e) {
+            LOG.warnf("crawl requests not published: %s", e.getMessage());
+            throw new ProblemException(503, "Service unavailable",
+                    "the crawl requests could not be queued (the message broker did not take them); retry later");
+        }
+        return Response.accepted(Map.of("accepted", requests.size())).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private Uni<Void> publish(CrawlRequest request) {
+        return crawlRequests.sendMessage(Message.of(EventJson.write(request)).addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(request.key())
+                        .withHeaders(EventHeaders.forSchema(CrawlRequest.SCHEMA))
+                        .build()));
+    }
+}
