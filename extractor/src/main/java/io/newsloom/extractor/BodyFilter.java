@@ -25,9 +25,16 @@ final class BodyFilter {
             "(?i)^(?:©|\\(c\\)|copyright\\b)|all rights reserved|版權所有|版权所有|不得轉載|不得转载|未經授權|未经授权");
 
     private final TextStats stats;
+    private final int contentProse;
 
-    BodyFilter(TextStats stats) {
+    /** @param roots the content containers; a block holding much of their prose is never furniture */
+    BodyFilter(TextStats stats, List<Element> roots) {
         this.stats = stats;
+        int prose = 0;
+        for (Element root : roots) {
+            prose += stats.of(root).proseChars();
+        }
+        this.contentProse = prose;
     }
 
     /** True for an element inside the content that is not part of the article text. */
@@ -36,12 +43,12 @@ final class BodyFilter {
         if (NEVER_BODY.contains(tag) || DocumentCleaner.isHidden(el)) {
             return true;
         }
-        if (BoilerplateHints.isNegative(el)) {
-            return true;
-        }
         TextStats.Counts c = stats.of(el);
         if (c.chars == 0) {
             return false;
+        }
+        if (BoilerplateHints.isNegative(el) && (c.proseChars() * 5 < contentProse * 2 || c.linkDensity() > 0.5)) {
+            return true;
         }
         double linkDensity = c.linkDensity();
         if (LIST_LIKE.contains(tag) && linkDensity > 0.5) {
@@ -55,7 +62,8 @@ final class BodyFilter {
     static List<String> keepArticleLines(List<String> lines, String title) {
         List<String> out = new ArrayList<>(lines.size());
         for (String line : lines) {
-            if (FURNITURE_LINE.matcher(line).matches() || COPYRIGHT.matcher(line).find() && line.length() < 200) {
+            if (line.length() < 60 && FURNITURE_LINE.matcher(line).matches()
+                    || line.length() < 200 && COPYRIGHT.matcher(line).find()) {
                 continue;
             }
             if (title != null && line.equals(title)) {

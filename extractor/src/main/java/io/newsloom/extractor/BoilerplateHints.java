@@ -3,6 +3,7 @@ package io.newsloom.extractor;
 import org.jsoup.nodes.Element;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,20 +13,20 @@ import java.util.regex.Pattern;
 final class BoilerplateHints {
 
     /** Substrings that mark furniture wherever they appear in a class or id ("c-share-bar", "relatedLinks"). */
-    private static final Pattern NEGATIVE_ANYWHERE = Pattern.compile(
+    private static final String[] NEGATIVE_ANYWHERE = (
             "comment|disqus|share|sharing|social|related|recommend|newsletter|subscribe|subscription|signup"
-                    + "|sign-up|cookie|consent|gdpr|sponsor|advert|outbrain|taboola|sidebar|breadcrumb|popular"
+                    + "|sign-up|cookie|consent|gdpr|sponsor|advert|outbrain|taboola|breadcrumb|popular"
                     + "|trending|promo|paywall|most-read|mostread|more-stories|morestories|read-more|readmore"
                     + "|newsletter|byline|author-info|authorinfo|author-bio|about-author|toolbar|pagination"
                     + "|widget|masthead|copyright|disclaimer|print-only|skip-link|visually-hidden|sr-only"
-                    + "|screen-reader|offscreen|login|registration|signin|banner|modal|popup|overlay"
-                    + "|相關|相关|推荐|推薦|熱門|热门|分享|評論|评论");
+                    + "|screen-reader|offscreen|login|registration|signin"
+                    + "|相關|相关|推荐|推薦|熱門|热门|分享|評論|评论").split("\\|");
     /** Short words that mark furniture only as a whole token ("nav", "ad", "tags"), not inside other words. */
-    private static final Pattern NEGATIVE_TOKEN = Pattern.compile(
-            "(?:^|[\\s_-])(?:nav|navbar|navigation|menu|ad|ads|adv|advert|tags?|tag-list|footer|foot|meta"
-                    + "|caption|credit|credits|hidden|hide|print|rss|topics|keywords|date|time|timestamp"
-                    + "|dateline|author|authors|share|social|extra|aside|header|top-bar|follow|button|btn|icon"
-                    + "|related|list-related|next|prev|previous|more)(?:$|[\\s_-])");
+    private static final Set<String> NEGATIVE_TOKENS = Set.of("nav", "navbar", "navigation", "menu", "ad", "ads",
+            "adv", "advert", "tag", "tags", "footer", "foot", "meta", "caption", "credit", "credits", "print", "rss",
+            "topics", "keywords", "date", "time", "timestamp", "sidebar", "banner", "dateline", "author", "authors",
+            "share", "social", "extra", "aside", "follow", "button", "btn", "icon", "modal", "popup", "related",
+            "more");
     /** Marks of the article body itself. */
     private static final Pattern POSITIVE = Pattern.compile(
             "article-?body|articlebody|article-?content|article-?text|story-?body|story-?content|entry-?content"
@@ -50,8 +51,31 @@ final class BoilerplateHints {
         if (sig.isEmpty()) {
             return false;
         }
-        return (NEGATIVE_ANYWHERE.matcher(sig).find() || NEGATIVE_TOKEN.matcher(sig).find())
-                && !POSITIVE.matcher(sig).find();
+        return (containsAny(sig) || hasNegativeToken(sig)) && !POSITIVE.matcher(sig).find();
+    }
+
+    /** Tokens are the parts of class names and ids between spaces, hyphens and underscores. */
+    private static boolean hasNegativeToken(String sig) {
+        int start = 0;
+        for (int i = 0; i <= sig.length(); i++) {
+            char c = i == sig.length() ? ' ' : sig.charAt(i);
+            if (c == ' ' || c == '-' || c == '_') {
+                if (i - start >= 2 && i - start <= 10 && NEGATIVE_TOKENS.contains(sig.substring(start, i))) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String sig) {
+        for (String marker : NEGATIVE_ANYWHERE) {
+            if (sig.contains(marker)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isPositive(Element el) {

@@ -103,8 +103,8 @@ final class ContentExtractor {
                 break;
             }
             double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-            Element a = ancestor;
-            scores.merge(a, initialScore(a) + score / divider, (old, add) -> old + score / divider);
+            Double old = scores.get(ancestor);
+            scores.put(ancestor, (old == null ? initialScore(ancestor) : old) + score / divider);
         }
         // A paragraph is also its own candidate: text directly in a container div.
         if (TEXT_CONTAINERS.contains(el.normalName())) {

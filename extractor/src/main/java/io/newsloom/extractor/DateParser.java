@@ -93,6 +93,12 @@ final class DateParser {
 
     /** ISO 8601 and RFC 1123 as whole strings. */
     private static OffsetDateTime parseStrict(String s, ZoneOffset defaultZone) {
+        // Exceptions are costly: only strings shaped like ISO ("2024-") or RFC 1123 ("Thu, ") are tried.
+        boolean iso = s.length() >= 10 && Character.isDigit(s.charAt(0)) && s.charAt(4) == '-';
+        boolean rfc = s.length() >= 20 && s.charAt(3) == ',';
+        if (!iso && !rfc) {
+            return null;
+        }
         try {
             return OffsetDateTime.parse(s);
         } catch (DateTimeParseException ignored) {

@@ -29,7 +29,7 @@ final class DocumentCleaner {
     private static final Set<String> MEDIA = Set.of("img", "picture", "br", "hr", "wbr");
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
-    /** A furniture-looking block holding more than this share of the page's text is kept. */
+    /** A furniture-looking block holding more than this share of the page's prose (non-link text) is kept. */
     private static final double KEEP_SHARE = 0.4;
 
     private DocumentCleaner() {}
@@ -55,7 +55,7 @@ final class DocumentCleaner {
         doomed.clear();
 
         TextStats stats = TextStats.measure(body);
-        int pageChars = Math.max(1, stats.of(body).chars);
+        int pageProse = Math.max(1, stats.of(body).proseChars());
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
@@ -67,8 +67,8 @@ final class DocumentCleaner {
                     doomed.add(el); // empty: layout spacers and injected spam tags
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                boolean small = c.chars < KEEP_SHARE * pageChars || c.linkDensity() > 0.5;
-                if (small && (isHidden(el) || isFurniture(el))) {
+                boolean major = c.proseChars() >= KEEP_SHARE * pageProse;
+                if (!major && (isHidden(el) || isFurniture(el))) {
                     doomed.add(el);
                     return FilterResult.SKIP_ENTIRELY;
                 }

@@ -58,14 +58,14 @@ public final class Extractor {
         }
 
         Metadata meta = MetadataReader.read(doc);
-        String visibleDate = VisibleDate.nearHeadline(doc);
+        String visibleDate = meta.published == null ? VisibleDate.nearHeadline(doc) : null;
         DocumentCleaner.clean(doc);
         TextStats stats = TextStats.measure(doc.body());
         TextStats.Counts pageCounts = stats.of(doc.body());
 
         String title = TitleCleaner.clean(meta.title, meta.headline, meta.siteName);
         ContentExtractor.Content content = ContentExtractor.find(doc.body(), stats);
-        BodyFilter filter = new BodyFilter(stats);
+        BodyFilter filter = new BodyFilter(stats, content.roots());
         List<Element> rejected = new ArrayList<>();
         List<String> lines = BodyFilter.keepArticleLines(
                 TextRenderer.lines(content.roots(), filter::rejects, rejected), title);

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,21 +34,52 @@ final class MetadataReader {
     private MetadataReader() {}
 
     static Metadata read(Document doc) {
+        // One walk over the document collects every element any source needs.
+        List<Element> jsonLd = new ArrayList<>();
+        List<Element> metas = new ArrayList<>();
+        List<Element> microdata = new ArrayList<>();
+        Element h1 = null;
+        Element canonical = null;
+        for (Element el : doc.getAllElements()) {
+            switch (el.normalName()) {
+                case "script" -> {
+                    if (el.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
+                        jsonLd.add(el);
+                    }
+                }
+                case "meta" -> metas.add(el);
+                case "h1" -> h1 = h1 == null ? el : h1;
+                case "link" -> {
+                    if (canonical == null && el.attr("rel").equalsIgnoreCase("canonical") && el.hasAttr("href")) {
+                        canonical = el;
+                    }
+                }
+                case "time" -> microdata.add(el);
+                default -> {
+                    if (el.hasAttr("itemprop") || el.hasAttr("rel")) {
+                        String prop = el.attr("itemprop");
+                        if (prop.equals("datePublished") || prop.equals("dateModified") || prop.equals("author")
+                                || el.attr("rel").equals("author")) {
+                            microdata.add(el);
+                        }
+                    }
+                }
+            }
+        }
         Metadata meta = new Metadata();
-        for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+        for (Element script : jsonLd) {
             String json = script.data();
             if (json.length() <= MAX_JSON_LD_CHARS) {
                 readJsonLd(json, meta);
             }
         }
-        readMetaTags(doc, meta);
-        readMicrodata(doc, meta);
-        Element h1 = doc.selectFirst("h1");
+        readMetaTags(metas, canonical, meta);
+        readMicrodata(microdata, meta);
         if (h1 != null) {
             meta.headline = TextMeasure.normalizeSpace(h1.text());
         }
         meta.title = Metadata.firstNonBlank(meta.title, doc.title());
-        Element html = doc.selectFirst("html");
+        Element html = doc.firstElementChild();
         if (html != null) {
             meta.declaredLanguage = Metadata.firstNonBlank(meta.declaredLanguage, html.attr("lang"));
             meta.declaredLanguage = Metadata.firstNonBlank(meta.declaredLanguage, html.attr("xml:lang"));
@@ -184,10 +217,10 @@ final class MetadataReader {
         }
     }
 
-    private static void readMetaTags(Document doc, Metadata meta) {
+    private static void readMetaTags(List<Element> metas, Element canonical, Metadata meta) {
         String ogTitle = null, twitterTitle = null, keywords = null;
         boolean hasArticleTags = false;
-        for (Element m : doc.select("meta")) {
+        for (Element m : metas) {
             String key = (m.hasAttr("property") ? m.attr("property") : m.hasAttr("name") ? m.attr("name")
                     : m.attr("itemprop")).toLowerCase(Locale.ROOT).strip();
             String httpEquiv = m.attr("http-equiv").toLowerCase(Locale.ROOT);
@@ -237,7 +270,6 @@ final class MetadataReader {
         if (!hasArticleTags && meta.tags.isEmpty() && keywords != null) {
             splitTags(keywords, meta);
         }
-        Element canonical = doc.selectFirst("link[rel=canonical][href]");
         if (canonical != null) {
             // The link element is more specific than og:url, which some sites set to the home page.
             String href = canonical.absUrl("href");
@@ -245,9 +277,11 @@ final class MetadataReader {
         }
     }
 
-    private static void readMicrodata(Document doc, Metadata meta) {
-        for (Element el : doc.select("[itemprop=datePublished], [itemprop=dateModified], time[datetime], "
-                + "[itemprop=author], [rel=author]")) {
+    private static void readMicrodata(List<Element> elements, Metadata meta) {
+        for (Element el : elements) {
+            if (el.nameIs("time") && !el.hasAttr("datetime")) {
+                continue;
+            }
             String prop = el.attr("itemprop");
             String value = el.hasAttr("datetime") ? el.attr("datetime")
                     : el.hasAttr("content") ? el.attr("content") : el.text();

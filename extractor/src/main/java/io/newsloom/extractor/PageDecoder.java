@@ -4,7 +4,8 @@ import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -44,15 +45,24 @@ final class PageDecoder {
         if (declared == null) {
             declared = charsetNamed(metaCharset(body));
         }
-        if (declared != null && decodesCleanly(body, declared)) {
+        if (declared != null) {
             // A page declared as a single-byte charset that is valid multi-byte UTF-8 was mislabelled.
-            if (isSingleByte(declared) && hasNonAscii(body) && decodesCleanly(body, StandardCharsets.UTF_8)) {
-                declared = StandardCharsets.UTF_8;
+            if (isSingleByte(declared) && hasNonAscii(body)) {
+                String utf8 = strictDecode(body, StandardCharsets.UTF_8);
+                if (utf8 != null) {
+                    return new Decoded(utf8, StandardCharsets.UTF_8.name());
+                }
             }
-            return new Decoded(new String(body, declared), declared.name());
+            String text = strictDecode(body, declared);
+            if (text != null) {
+                return new Decoded(text, declared.name());
+            }
         }
-        if (decodesCleanly(body, StandardCharsets.UTF_8)) {
-            return new Decoded(new String(body, StandardCharsets.UTF_8), StandardCharsets.UTF_8.name());
+        if (declared != StandardCharsets.UTF_8) {
+            String utf8 = strictDecode(body, StandardCharsets.UTF_8);
+            if (utf8 != null) {
+                return new Decoded(utf8, StandardCharsets.UTF_8.name());
+            }
         }
         Charset detected = detect(body);
         return new Decoded(new String(body, detected), detected.name());
@@ -120,16 +130,36 @@ final class PageDecoder {
         return false;
     }
 
-    static boolean decodesCleanly(byte[] body, Charset cs) {
+    /** The text, or null when the bytes are not valid in that charset. */
+    static String strictDecode(byte[] body, Charset cs) {
+        if (cs == StandardCharsets.UTF_8) {
+            // The JDK's own UTF-8 path is much faster than a CharsetDecoder; it marks bad bytes with U+FFFD,
+            // and only then is the slow strict check needed to tell them from a real U+FFFD in the page.
+            String fast = new String(body, StandardCharsets.UTF_8);
+            if (fast.indexOf('\ufffd') < 0) {
+                return fast;
+            }
+        }
         CharsetDecoder decoder = cs.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            decoder.decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
+        // Sized for the worst case up front: one decode pass, no buffer growth.
+        CharBuffer out = CharBuffer.allocate((int) Math.ceil(body.length * (double) decoder.maxCharsPerByte()) + 1);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            return null;
         }
+        result = decoder.flush(out);
+        if (result.isError()) {
+            return null;
+        }
+        out.flip();
+        return out.toString();
+    }
+
+    static boolean decodesCleanly(byte[] body, Charset cs) {
+        return strictDecode(body, cs) != null;
     }
 
     /** ICU's best guess among charsets that decode the bytes without errors; windows-1252 as last resort. */

@@ -8,10 +8,22 @@ final class TextMeasure {
 
     private TextMeasure() {}
 
+    /** Han, kana and Hangul, by code-point ranges (cheaper than a script lookup per character). */
     static boolean isCjk(int cp) {
-        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
-        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
-                || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;
+        if (cp < 0x2e80) {
+            return false;
+        }
+        return cp <= 0x2fdf                        // CJK and Kangxi radicals
+                || cp >= 0x3005 && cp <= 0x3007    // 々 〆 〇
+                || cp >= 0x3040 && cp <= 0x30ff    // hiragana, katakana
+                || cp >= 0x3130 && cp <= 0x318f    // Hangul compatibility jamo
+                || cp >= 0x31f0 && cp <= 0x31ff    // katakana extensions
+                || cp >= 0x3400 && cp <= 0x4dbf    // Han extension A
+                || cp >= 0x4e00 && cp <= 0x9fff    // Han
+                || cp >= 0xac00 && cp <= 0xd7af    // Hangul syllables
+                || cp >= 0xf900 && cp <= 0xfaff    // Han compatibility
+                || cp >= 0xff66 && cp <= 0xff9f    // half-width katakana
+                || cp >= 0x20000 && cp <= 0x3134f; // Han extensions B and later
     }
 
     /** Sentence and clause punctuation, ASCII and full-width. */
@@ -64,6 +76,9 @@ final class TextMeasure {
     }
 
     static boolean isSpace(char c) {
+        if (c > ' ' && c < 0x80) {
+            return false;
+        }
         return Character.isWhitespace(c) || c == '\u00a0' || c == '\u200b' || c == '\u3000' || c == '\ufeff'
                 || c == '\u2007' || c == '\u202f';
     }

@@ -25,6 +25,11 @@ final class TextStats {
         /** Images, videos and other embedded media. */
         int media;
 
+        /** Characters outside links: the prose, as opposed to navigation. */
+        int proseChars() {
+            return chars - linkChars;
+        }
+
         double linkDensity() {
             return chars == 0 ? 0 : (double) linkChars / chars;
         }

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@code java -jar extractor.jar extract PAGES_DIR OUT.json} writes the extraction of every page;
@@ -25,7 +26,7 @@ public final class ExtractorCli {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Timed passes over all pages, after one warm-up pass, for each of the two measurements. */
-    private static final int TIMED_PASSES = 3;
+    private static final int TIMED_PASSES = 5;
 
     private ExtractorCli() {}
 
@@ -71,28 +72,41 @@ public final class ExtractorCli {
         }
         ShingleScorer.Score score = ShingleScorer.score(truth, predicted);
 
-        double extractRate = pagesPerSecond(pages, bytes -> extractor.extract(new Page(null, bytes, Map.of(), null)));
-        double parseRate = pagesPerSecond(pages, bytes -> {
+        Consumer<byte[]> extract = bytes -> extractor.extract(new Page(null, bytes, Map.of(), null));
+        Consumer<byte[]> parse = bytes -> {
             try {
                 Jsoup.parse(new ByteArrayInputStream(bytes), null, "");
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        };
+        double[] rates = pagesPerSecond(pages, extract, parse);
+        double extractRate = rates[0];
+        double parseRate = rates[1];
         out.printf("pages %d, scored %d%n", pages.size(), score.documents());
         out.printf(java.util.Locale.ROOT, "F1 %.3f precision %.3f recall %.3f accuracy %.3f pages/s %.1f "
                         + "parse-only pages/s %.1f ratio %.2f%n", score.f1(), score.precision(), score.recall(),
                 score.accuracy(), extractRate, parseRate, extractRate / parseRate);
     }
 
-    /** Warm pages per second of one thread: one untimed pass, then the mean rate of the timed passes. */
-    private static double pagesPerSecond(Map<String, byte[]> pages, java.util.function.Consumer<byte[]> work) {
-        pages.values().forEach(work);
-        long start = System.nanoTime();
+    /**
+     * Warm pages per second of one thread for each task: one untimed pass of each, then timed passes that
+     * alternate between the tasks, so a change in machine load affects both alike.
+     */
+    private static double[] pagesPerSecond(Map<String, byte[]> pages, Consumer<byte[]> first,
+                                           Consumer<byte[]> second) {
+        pages.values().forEach(first);
+        pages.values().forEach(second);
+        long firstNanos = 0, secondNanos = 0;
         for (int i = 0; i < TIMED_PASSES; i++) {
-            pages.values().forEach(work);
+            long start = System.nanoTime();
+            pages.values().forEach(first);
+            long middle = System.nanoTime();
+            pages.values().forEach(second);
+            firstNanos += middle - start;
+            secondNanos += System.nanoTime() - middle;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return TIMED_PASSES * pages.size() / seconds;
+        double passes = (double) TIMED_PASSES * pages.size();
+        return new double[] {passes / (firstNanos / 1e9), passes / (secondNanos / 1e9)};
     }
 }
