@@ -48,6 +48,7 @@ final class ContentExtractor {
                     return el.nameIs("td") || el.nameIs("blockquote") ? FilterResult.CONTINUE
                             : FilterResult.SKIP_ENTIRELY;
                 }
+                scoreLooseText(el, scores);
                 return FilterResult.CONTINUE;
             }
         }, body);
@@ -112,6 +113,35 @@ final class ContentExtractor {
         }
     }
 
+    /**
+     * Text written straight into a container next to its child blocks (common on older sites: text and
+     * {@code <br>} after a heading) scores for the container like a paragraph would.
+     */
+    private static void scoreLooseText(Element el, Map<Element, Double> scores) {
+        int length = 0, punctuation = 0;
+        for (Node child : el.childNodes()) {
+            if (child instanceof TextNode t) {
+                String text = t.getWholeText();
+                for (int i = 0; i < text.length(); i++) {
+                    char ch = text.charAt(i);
+                    if (TextMeasure.isSpace(ch)) {
+                        continue;
+                    }
+                    length += TextMeasure.isCjk(ch) ? 3 : 1;
+                    if (TextMeasure.isPunctuation(ch)) {
+                        punctuation++;
+                    }
+                }
+            }
+        }
+        if (length < 4 * MIN_PARAGRAPH) {
+            return;
+        }
+        double score = 1 + Math.min(punctuation, 30) + Math.min(length / 100.0, 3);
+        Double old = scores.get(el);
+        scores.put(el, (old == null ? initialScore(el) : old) + score);
+    }
+
     private static double initialScore(Element el) {
         double base = switch (el.normalName()) {
             case "div", "article", "main", "section" -> 5;
@@ -126,24 +156,38 @@ final class ContentExtractor {
     /** The best container plus siblings that look like more of the same article. */
     private static List<Element> withSiblings(Element best, double bestScore, Map<Element, Double> scores,
                                               TextStats stats) {
-        Element parent = best.parent();
-        if (parent == null || best.nameIs("body")) {
-            return List.of(best);
+        // A wrapper holding little besides the best candidate is the same content: articles split into chunks
+        // are siblings at the wrapper's level, not the candidate's.
+        Element top = best;
+        int prose = stats.of(best).proseChars();
+        for (Element p = top.parent(); p != null && !p.nameIs("body") && !p.nameIs("html")
+                && stats.of(p).proseChars() * 0.9 <= prose; p = p.parent()) {
+            top = p;
+        }
+        Element parent = top.parent();
+        if (parent == null || top.nameIs("body")) {
+            return List.of(top);
         }
         double threshold = Math.max(10, bestScore * 0.2);
+        String topClass = top.className();
         List<Element> out = new ArrayList<>();
         for (Element sibling : parent.children()) {
-            if (sibling == best) {
+            if (sibling == top) {
                 out.add(sibling);
                 continue;
             }
+            TextStats.Counts c = stats.of(sibling);
+            if (c.chars == 0 || BoilerplateHints.isNegative(sibling)) {
+                continue;
+            }
             Double score = scores.get(sibling);
-            if (score != null && score >= threshold && !BoilerplateHints.isNegative(sibling)) {
+            boolean sameKind = !topClass.isEmpty() && sibling.normalName().equals(top.normalName())
+                    && sibling.className().equals(topClass);
+            if (score != null && score >= threshold || sameKind && c.linkDensity() < 0.5 && c.punctuation > 0) {
                 out.add(sibling);
                 continue;
             }
             if (sibling.nameIs("p")) {
-                TextStats.Counts c = stats.of(sibling);
                 int len = c.weightedChars();
                 if (len > 80 && c.linkDensity() < 0.25 || len > 0 && c.linkDensity() == 0 && c.punctuation > 0) {
                     out.add(sibling);

@@ -34,9 +34,11 @@ final class DocumentCleaner {
 
     private DocumentCleaner() {}
 
-    static void clean(Document doc) {
+    /** Cleans the document and returns the measures of what is left. */
+    static TextStats clean(Document doc) {
         Element body = doc.body();
         List<Node> doomed = new ArrayList<>();
+        List<Element> furniture = new ArrayList<>();
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
@@ -64,18 +66,19 @@ final class DocumentCleaner {
                 }
                 TextStats.Counts c = stats.of(el);
                 if (c.chars == 0 && c.media == 0 && !MEDIA.contains(el.normalName())) {
-                    doomed.add(el); // empty: layout spacers and injected spam tags
+                    furniture.add(el); // empty: layout spacers and injected spam tags
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 boolean major = c.proseChars() >= KEEP_SHARE * pageProse;
                 if (!major && (isHidden(el) || isFurniture(el))) {
-                    doomed.add(el);
+                    furniture.add(el);
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 return FilterResult.CONTINUE;
             }
         }, body);
-        doomed.forEach(Node::remove);
+        furniture.forEach(stats::remove);
+        return stats;
     }
 
     static boolean isHidden(Element el) {

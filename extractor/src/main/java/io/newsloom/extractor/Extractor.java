@@ -59,8 +59,7 @@ public final class Extractor {
 
         Metadata meta = MetadataReader.read(doc);
         String visibleDate = meta.published == null ? VisibleDate.nearHeadline(doc) : null;
-        DocumentCleaner.clean(doc);
-        TextStats stats = TextStats.measure(doc.body());
+        TextStats stats = DocumentCleaner.clean(doc);
         TextStats.Counts pageCounts = stats.of(doc.body());
 
         String title = TitleCleaner.clean(meta.title, meta.headline, meta.siteName);
@@ -84,8 +83,7 @@ public final class Extractor {
         int bodyChars = TextMeasure.weightedLength(text);
         PageType type = PageClassifier.classify(meta, title, url, bodyChars, pageCounts.linkDensity());
 
-        rejected.forEach(Element::remove);
-        String html = content.roots().isEmpty() ? "" : HtmlSanitizer.sanitize(content.roots(), url);
+        String html = HtmlSanitizer.sanitize(content.roots(), rejected);
         return new Extraction(type, title, text, html, AuthorCleaner.clean(meta.authors), published, modified,
                 language, meta.description, meta.imageUrl, meta.canonicalUrl, meta.siteName,
                 new ArrayList<>(meta.tags), TextMeasure.wordCount(text), decoded.charset(), null);

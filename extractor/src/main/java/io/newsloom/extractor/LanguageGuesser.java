@@ -11,7 +11,7 @@ import java.util.Locale;
  */
 final class LanguageGuesser {
 
-    private static final int SAMPLE_CHARS = 2000;
+    private static final int SAMPLE_CHARS = 1000;
     // ICU transliterators are costly to build; these are used under their own locks.
     private static final Object LOCK = new Object();
     private static Transliterator toSimplified;
@@ -81,6 +81,12 @@ final class LanguageGuesser {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
+            if (cp < 0x80) {
+                if (cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z') {
+                    latin++;
+                }
+                continue;
+            }
             if (!Character.isLetter(cp)) {
                 continue;
             }

@@ -60,6 +60,25 @@ final class TextStats {
         return stats;
     }
 
+    /** Removes the element from its document and its measures from its ancestors'. */
+    void remove(Element element) {
+        Counts c = counts.get(element);
+        if (c != null) {
+            for (Element a = element.parent(); a != null; a = a.parent()) {
+                Counts p = counts.get(a);
+                if (p == null) {
+                    break;
+                }
+                p.chars -= c.chars;
+                p.linkChars -= c.linkChars;
+                p.punctuation -= c.punctuation;
+                p.cjk -= c.cjk;
+                p.media -= c.media;
+            }
+        }
+        element.remove();
+    }
+
     Counts of(Element element) {
         Counts c = counts.get(element);
         return c == null ? EMPTY : c;
