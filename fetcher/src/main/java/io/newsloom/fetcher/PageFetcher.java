@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +80,9 @@ public class PageFetcher {
         }
         BoundedBody body = readBody(response, finalUri);
         return new FetchedPage(request.id(), request.url(), finalUri.toString(), response.statusCode(),
-                headers.get("content-type"), headers, body.bytes(), body.truncated(), OffsetDateTime.now(clock),
+                headers.get("content-type"), headers, body.bytes(), body.truncated(),
+                // milliseconds: what every consumer (and PostgreSQL, in microseconds) keeps unchanged
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS),
                 request.hints());
     }
 

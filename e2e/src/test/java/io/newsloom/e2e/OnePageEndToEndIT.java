@@ -1,0 +1,158 @@
+package io.newsloom.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsloom.events.ArticleEvent;
+import io.newsloom.events.EventJson;
+import io.newsloom.events.Topics;
+import io.newsloom.testkit.KafkaTestClient;
+import io.newsloom.testkit.TestSite;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One news page the whole way: a real HTTP server serves the seed fixture, the api takes the crawl request, and
+ * fetcher, parser and store (separate processes) carry it through the real broker into PostgreSQL, from where the api
+ * serves it. The article event on the topic must carry the same fields.
+ */
+class OnePageEndToEndIT {
+
+    static final Duration WAIT = Duration.ofSeconds(120);
+    static final Path ROOT = Path.of(System.getProperty("newsloom.root", "..")).toAbsolutePath().normalize();
+    static final Path FIXTURES = ROOT.resolve("extractor/src/test/resources/fixtures");
+    static final String RUN = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String ARTICLES_TOPIC = RUN + "-articles";
+
+    static TestSite site;
+    static ServiceProcesses services;
+    static String bootstrap;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        bootstrap = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        boolean configured = bootstrap != null && System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null;
+        if (!configured && !"true".equals(System.getenv("NEWSLOOM_E2E_REQUIRED"))) {
+            Assumptions.abort("KAFKA_BOOTSTRAP_SERVERS and QUARKUS_DATASOURCE_JDBC_URL are not set: "
+                    + "run the end-to-end tests with ./newsloom test");
+        }
+        assertTrue(configured, "KAFKA_BOOTSTRAP_SERVERS and QUARKUS_DATASOURCE_JDBC_URL must be set");
+
+        site = TestSite.start().page("/news/2022/11/30/clusters.html", "text/html; charset=utf-8",
+                Files.readAllBytes(FIXTURES.resolve("seed-mirror.html")));
+        Map<String, String> env = new HashMap<>(System.getenv());
+        // topics of this run only, so that nothing left on the broker by other runs reaches these services
+        env.put("NEWSLOOM_TOPICS_CRAWL_REQUESTS", RUN + "-crawl-requests");
+        env.put("NEWSLOOM_TOPICS_PAGES", RUN + "-pages");
+        env.put("NEWSLOOM_TOPICS_ARTICLES", ARTICLES_TOPIC);
+        env.put("NEWSLOOM_TOPICS_DEAD_LETTERS", RUN + "-dead-letters");
+        env.put("NEWSLOOM_FETCH_ALLOW_PRIVATE_NETWORKS", "true");   // the test site is on loopback
+        services = ServiceProcesses.start(ROOT, env, WAIT);
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (services != null) {
+            services.close();
+        }
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    @Test
+    void aCrawledPageBecomesAnArticleInTheApiAndOnTheTopic() throws Exception {
+        String url = site.url("/news/2022/11/30/clusters.html");
+        HttpResponse<String> accepted = post("/api/v1/crawl", "{\"urls\": [\"" + url + "\"], \"kind\": \"page\"}");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        assertEquals(1, json(accepted.body()).get("accepted").asInt());
+
+        String lookup = "/api/v1/articles/lookup?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> get(lookup).statusCode() == 200);
+        JsonNode fromApi = json(get(lookup).body());
+
+        String expectedText = Files.readString(FIXTURES.resolve("seed-mirror.expected.txt"), StandardCharsets.UTF_8)
+                .strip();
+        assertEquals(expectedText, fromApi.get("text").asText());
+        assertEquals(8, fromApi.get("text").asText().split("\n").length);
+        assertEquals("45個國家先進制造集群名單公布", fromApi.get("title").asText());
+        assertEquals(url, fromApi.get("url").asText());
+        assertEquals(1, fromApi.get("version").asInt());
+        String id = fromApi.get("id").asText();
+        assertEquals(fromApi, json(get("/api/v1/articles/" + id).body()));
+        assertTrue(json(get("/api/v1/articles").body()).get("items").findValuesAsText("id").contains(id));
+
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+            ConsumerRecord<String, String> record = kafka.awaitOne(ARTICLES_TOPIC, r -> r.key().equals(id), WAIT);
+            assertEquals(ArticleEvent.SCHEMA, KafkaTestClient.header(record, Topics.SCHEMA_HEADER));
+            ArticleEvent fromTopic = EventJson.read(record.value(), ArticleEvent.class);
+            ArticleEvent served = EventJson.mapper().treeToValue(fromApi, ArticleEvent.class);
+            assertEquals(fromTopic.stored(1, null), sameInstants(served, fromTopic),
+                    "the event on the topic has the fields the api serves");
+        }
+
+        // crawling the same page again changes nothing: one row, same version
+        assertEquals(202, post("/api/v1/crawl", "{\"urls\": [\"" + url + "\"]}").statusCode());
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
+                metrics("store").contains("newsloom_store_articles_total{outcome=\"unchanged\"} 1.0"));
+        JsonNode again = json(get(lookup).body());
+        assertEquals(id, again.get("id").asText());
+        assertEquals(1, again.get("version").asInt());
+    }
+
+    /** The served article with its dates in the event's offsets (PostgreSQL keeps instants, not offsets). */
+    private static ArticleEvent sameInstants(ArticleEvent served, ArticleEvent event) {
+        return new ArticleEvent(served.id(), served.url(), served.canonicalUrl(), served.site(), served.title(),
+                served.authors(), sameInstant(served.publishedAt(), event.publishedAt()),
+                sameInstant(served.modifiedAt(), event.modifiedAt()), sameInstant(served.fetchedAt(), event.fetchedAt()),
+                served.language(), served.description(), served.text(), served.html(), served.imageUrl(),
+                served.tags(), served.wordCount(), served.contentHash(), served.duplicateOf(), served.version());
+    }
+
+    private static java.time.OffsetDateTime sameInstant(java.time.OffsetDateTime served,
+                                                        java.time.OffsetDateTime event) {
+        if (served == null || event == null || !served.toInstant().equals(event.toInstant())) {
+            return served;
+        }
+        return event;
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(services.baseUrl("api") + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String metrics(String service) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(services.baseUrl(service) + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(services.baseUrl("api") + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(String body) throws Exception {
+        return EventJson.mapper().readTree(body);
+    }
+}

@@ -1,0 +1,114 @@
+package io.newsloom.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The four packaged services (target/quarkus-app) started as separate JVM processes, as `./newsloom up` runs them,
+ * on free ports, with the environment they are given plus a few settings of the test's own.
+ */
+final class ServiceProcesses implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("store", "parser", "fetcher", "api");
+
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Path logDir;
+
+    private ServiceProcesses(Path logDir) {
+        this.logDir = logDir;
+    }
+
+    /** Starts every service and waits until each answers ready. */
+    static ServiceProcesses start(Path root, Map<String, String> env, Duration timeout) throws Exception {
+        Path logDir = root.resolve("e2e/target/e2e-logs");
+        Files.createDirectories(logDir);
+        ServiceProcesses services = new ServiceProcesses(logDir);
+        try {
+            for (String service : SERVICES) {
+                services.launch(root, service, env);
+            }
+            for (String service : SERVICES) {
+                services.awaitReady(service, timeout);
+            }
+            return services;
+        } catch (Exception | AssertionError e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    String baseUrl(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    private void launch(Path root, String service, Map<String, String> env) throws IOException {
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError(jar + " is missing: package the services first (./mvnw package)");
+        }
+        int port = freePort();
+        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(logDir.resolve(service + ".log").toFile());
+        pb.environment().putAll(env);
+        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        pb.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        processes.put(service, pb.start());
+        ports.put(service, port);
+    }
+
+    private void awaitReady(String service, Duration timeout) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        URI ready = URI.create(baseUrl(service) + "/q/health/ready");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!processes.get(service).isAlive()) {
+                throw new AssertionError(service + " exited at start; see " + logDir.resolve(service + ".log"));
+            }
+            try {
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError(service + " not ready within " + timeout + "; see " + logDir.resolve(service + ".log"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroy);
+        for (Process p : processes.values()) {
+            try {
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+    }
+}
