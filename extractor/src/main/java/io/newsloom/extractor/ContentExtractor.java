@@ -7,6 +7,7 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ final class ContentExtractor {
         if (best == null) {
             return new Content(List.of(), 0);
         }
-        return new Content(withSiblings(best, bestScore, scores, stats), bestScore);
+        return new Content(withSiblings(best, bestScore, scores, stats, headlineAncestors(body)), bestScore);
     }
 
     private static boolean isParagraph(Element el, TextStats.Counts c) {
@@ -153,15 +154,25 @@ final class ContentExtractor {
         return base + BoilerplateHints.classWeight(el);
     }
 
+    private static Set<Element> headlineAncestors(Element body) {
+        Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        Element h1 = body.selectFirst("h1");
+        for (Element a = h1 == null ? null : h1.parent(); a != null; a = a.parent()) {
+            out.add(a);
+        }
+        return out;
+    }
+
     /** The best container plus siblings that look like more of the same article. */
     private static List<Element> withSiblings(Element best, double bestScore, Map<Element, Double> scores,
-                                              TextStats stats) {
+                                              TextStats stats, Set<Element> headlineAncestors) {
         // A wrapper holding little besides the best candidate is the same content: articles split into chunks
-        // are siblings at the wrapper's level, not the candidate's.
+        // are siblings at the wrapper's level, not the candidate's. The climb stops below the headline's
+        // wrapper: what sits between headline and body is byline and date, not article text.
         Element top = best;
         int prose = stats.of(best).proseChars();
         for (Element p = top.parent(); p != null && !p.nameIs("body") && !p.nameIs("html")
-                && stats.of(p).proseChars() * 0.9 <= prose; p = p.parent()) {
+                && !headlineAncestors.contains(p) && stats.of(p).proseChars() * 0.9 <= prose; p = p.parent()) {
             top = p;
         }
         Element parent = top.parent();
