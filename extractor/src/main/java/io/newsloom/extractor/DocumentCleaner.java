@@ -1,6 +1,5 @@
 package io.newsloom.extractor;
 
-import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -21,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class DocumentCleaner {
 
-    private static final Set<String> NEVER_TEXT = Set.of("script", "style", "noscript", "template", "svg", "canvas",
+    static final Set<String> NEVER_TEXT = Set.of("script", "style", "noscript", "template", "svg", "canvas",
             "iframe", "object", "embed", "link", "meta", "input", "button", "select", "option", "textarea",
             "dialog", "map", "audio", "video", "source", "track", "math");
     private static final Set<String> FURNITURE_TAGS = Set.of("nav", "aside", "footer", "header", "menu",
@@ -37,47 +36,34 @@ final class DocumentCleaner {
     /** Cleans the document and returns the measures of what is left. */
     static TextStats clean(Document doc) {
         Element body = doc.body();
-        List<Node> doomed = new ArrayList<>();
-        List<Element> furniture = new ArrayList<>();
+        // One measuring walk (it skips never-text subtrees), one removing walk.
+        TextStats stats = TextStats.measure(body);
+        int pageProse = Math.max(1, stats.of(body).proseChars());
+        List<Element> doomed = new ArrayList<>();
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
-                if (node instanceof Comment) {
-                    doomed.add(node);
+                if (!(node instanceof Element el) || el == body) {
+                    return node instanceof Element ? FilterResult.CONTINUE : FilterResult.SKIP_ENTIRELY;
+                }
+                if (NEVER_TEXT.contains(el.normalName())) {
+                    doomed.add(el);
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                if (node instanceof Element el && NEVER_TEXT.contains(el.normalName())) {
+                TextStats.Counts c = stats.of(el);
+                if (c.chars == 0 && c.media == 0 && !MEDIA.contains(el.normalName())) {
+                    doomed.add(el); // empty: layout spacers and injected spam tags
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                boolean major = c.proseChars() >= KEEP_SHARE * pageProse;
+                if (!major && (isHidden(el) || isFurniture(el))) {
                     doomed.add(el);
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 return FilterResult.CONTINUE;
             }
         }, body);
-        doomed.forEach(Node::remove);
-        doomed.clear();
-
-        TextStats stats = TextStats.measure(body);
-        int pageProse = Math.max(1, stats.of(body).proseChars());
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (!(node instanceof Element el) || el == body) {
-                    return FilterResult.CONTINUE;
-                }
-                TextStats.Counts c = stats.of(el);
-                if (c.chars == 0 && c.media == 0 && !MEDIA.contains(el.normalName())) {
-                    furniture.add(el); // empty: layout spacers and injected spam tags
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                boolean major = c.proseChars() >= KEEP_SHARE * pageProse;
-                if (!major && (isHidden(el) || isFurniture(el))) {
-                    furniture.add(el);
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, body);
-        furniture.forEach(stats::remove);
+        doomed.forEach(stats::remove);
         return stats;
     }
 

@@ -4,6 +4,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,7 +37,8 @@ public final class Extractor {
             return Extraction.failed("page too deeply nested");
         } catch (OutOfMemoryError e) {
             return Extraction.failed("page too large");
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // Whatever one page does, the caller (a consumer loop) must go on with the next.
             return Extraction.failed("extraction failed: " + e);
         }
     }
@@ -52,7 +56,10 @@ public final class Extractor {
         }
         PageDecoder.Decoded decoded = PageDecoder.decode(body, page.headers());
         String url = page.url() == null ? "" : page.url();
-        Document doc = Parser.htmlParser().setMaxDepth(MAX_DEPTH).parseInput(decoded.text(), url);
+        Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
+        Document doc = decoded.text() != null ? parser.parseInput(decoded.text(), url)
+                : parser.parseInput(new InputStreamReader(new ByteArrayInputStream(body, decoded.offset(),
+                body.length - decoded.offset()), StandardCharsets.UTF_8), url);
         if (doc.body() == null || doc.body().childNodeSize() == 0 && doc.title().isBlank()) {
             return Extraction.failed("empty body");
         }

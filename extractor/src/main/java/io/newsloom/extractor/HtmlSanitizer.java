@@ -22,12 +22,31 @@ import java.util.Set;
  */
 final class HtmlSanitizer {
 
-    private static final Safelist SAFELIST = Safelist.basicWithImages()
-            .addTags("h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "hr")
-            .addAttributes("a", "title");
+    private static final Safelist SAFELIST = safelist(true);
+    /** The same list without protocol checks: used only for values already known to be absolute http(s). */
+    private static final Safelist SAFELIST_ABSOLUTE = safelist(false);
     private static final Set<String> VOID = Set.of("br", "hr", "img");
 
     private HtmlSanitizer() {}
+
+    private static Safelist safelist(boolean checkProtocols) {
+        Safelist list = new Safelist()
+                .addTags("a", "b", "blockquote", "br", "cite", "code", "dd", "dl", "dt", "em", "i", "li", "ol", "p",
+                        "pre", "q", "small", "span", "strike", "strong", "sub", "sup", "u", "ul", "img", "h2", "h3",
+                        "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "hr")
+                .addAttributes("a", "href", "title")
+                .addAttributes("blockquote", "cite")
+                .addAttributes("q", "cite")
+                .addAttributes("img", "alt", "height", "src", "title", "width")
+                .addEnforcedAttribute("a", "rel", "nofollow");
+        if (checkProtocols) {
+            list.addProtocols("a", "href", "http", "https", "mailto")
+                    .addProtocols("blockquote", "cite", "http", "https")
+                    .addProtocols("q", "cite", "http", "https")
+                    .addProtocols("img", "src", "http", "https");
+        }
+        return list;
+    }
 
     static String sanitize(List<Element> roots, List<Element> rejected) {
         Set<Element> skip = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -64,15 +83,26 @@ final class HtmlSanitizer {
         return out.toString();
     }
 
+    private static boolean isAbsoluteWebUrl(String value) {
+        String v = value.strip();
+        return v.regionMatches(true, 0, "https://", 0, 8) || v.regionMatches(true, 0, "http://", 0, 7);
+    }
+
     private static void open(Element el, StringBuilder out) {
         String tag = el.normalName();
         out.append('<').append(tag);
         for (Attribute attr : el.attributes()) {
-            if (!SAFELIST.isSafeAttribute(tag, el, attr)) {
+            String key = attr.getKey();
+            String value;
+            if ((key.equals("href") || key.equals("src")) && isAbsoluteWebUrl(attr.getValue())) {
+                // Already absolute http(s): what the Safelist's protocol check would accept, without its
+                // costly URL resolution; the tag must still allow the attribute.
+                value = SAFELIST_ABSOLUTE.isSafeAttribute(tag, el, attr) ? attr.getValue().strip() : "";
+            } else if (!SAFELIST.isSafeAttribute(tag, el, attr)) {
                 continue;
+            } else {
+                value = key.equals("href") || key.equals("src") ? el.absUrl(key) : attr.getValue();
             }
-            String value = attr.getKey().equals("href") || attr.getKey().equals("src") ? el.absUrl(attr.getKey())
-                    : attr.getValue();
             if (value.isEmpty()) {
                 continue;
             }

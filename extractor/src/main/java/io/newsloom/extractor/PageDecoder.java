@@ -22,8 +22,15 @@ import java.util.regex.Pattern;
  */
 final class PageDecoder {
 
-    /** The decoded text and the charset used. */
-    record Decoded(String text, String charset) {}
+    /**
+     * The charset to read the body with, and the decoded text when decoding was needed to choose it (null when
+     * the body is valid UTF-8, which the parser then reads straight from the bytes).
+     */
+    record Decoded(String text, String charset, int offset) {
+        Decoded(String text, String charset) {
+            this(text, charset, 0);
+        }
+    }
 
     private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([\\w.:-]+)",
             Pattern.CASE_INSENSITIVE);
@@ -37,6 +44,9 @@ final class PageDecoder {
 
     static Decoded decode(byte[] body, Map<String, String> headers) {
         Charset bom = bomCharset(body);
+        if (bom == StandardCharsets.UTF_8 && Utf8.isValid(body, 3)) {
+            return new Decoded(null, bom.name(), 3);
+        }
         if (bom != null) {
             int skip = bom == StandardCharsets.UTF_8 ? 3 : 2;
             return new Decoded(new String(body, skip, body.length - skip, bom), bom.name());
@@ -47,22 +57,17 @@ final class PageDecoder {
         }
         if (declared != null) {
             // A page declared as a single-byte charset that is valid multi-byte UTF-8 was mislabelled.
-            if (isSingleByte(declared) && hasNonAscii(body)) {
-                String utf8 = strictDecode(body, StandardCharsets.UTF_8);
-                if (utf8 != null) {
-                    return new Decoded(utf8, StandardCharsets.UTF_8.name());
-                }
+            if ((declared == StandardCharsets.UTF_8 || isSingleByte(declared) && hasNonAscii(body))
+                    && Utf8.isValid(body, 0)) {
+                return new Decoded(null, StandardCharsets.UTF_8.name());
             }
             String text = strictDecode(body, declared);
             if (text != null) {
                 return new Decoded(text, declared.name());
             }
         }
-        if (declared != StandardCharsets.UTF_8) {
-            String utf8 = strictDecode(body, StandardCharsets.UTF_8);
-            if (utf8 != null) {
-                return new Decoded(utf8, StandardCharsets.UTF_8.name());
-            }
+        if (declared != StandardCharsets.UTF_8 && Utf8.isValid(body, 0)) {
+            return new Decoded(null, StandardCharsets.UTF_8.name());
         }
         Charset detected = detect(body);
         return new Decoded(new String(body, detected), detected.name());

@@ -4,7 +4,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.NodeFilter;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -50,13 +50,13 @@ final class TextStats {
 
     private static final Counts EMPTY = new Counts();
 
-    private final Map<Element, Counts> counts = new IdentityHashMap<>();
+    private final Map<Element, Counts> counts = new IdentityHashMap<>(4096);
 
     private TextStats() {}
 
     static TextStats measure(Element root) {
         TextStats stats = new TextStats();
-        NodeTraversor.traverse(stats.new Collector(), root);
+        NodeTraversor.filter(stats.new Collector(), root);
         return stats;
     }
 
@@ -84,12 +84,15 @@ final class TextStats {
         return c == null ? EMPTY : c;
     }
 
-    private final class Collector implements NodeVisitor {
+    private final class Collector implements NodeFilter {
         private int linkDepth;
 
         @Override
-        public void head(Node node, int depth) {
+        public FilterResult head(Node node, int depth) {
             if (node instanceof Element el) {
+                if (depth > 0 && DocumentCleaner.NEVER_TEXT.contains(el.normalName())) {
+                    return FilterResult.SKIP_ENTIRELY; // scripts, styles, noscript fallbacks: never shown text
+                }
                 counts.put(el, new Counts());
                 if (el.nameIs("a")) {
                     linkDepth++;
@@ -99,7 +102,7 @@ final class TextStats {
             } else if (node instanceof TextNode text && node.parent() instanceof Element parent) {
                 Counts c = counts.get(parent);
                 if (c == null) {
-                    return;
+                    return FilterResult.CONTINUE;
                 }
                 String s = text.getWholeText();
                 for (int i = 0; i < s.length(); ) {
@@ -119,10 +122,11 @@ final class TextStats {
                     }
                 }
             }
+            return FilterResult.CONTINUE;
         }
 
         @Override
-        public void tail(Node node, int depth) {
+        public FilterResult tail(Node node, int depth) {
             if (node instanceof Element el) {
                 if (el.nameIs("a")) {
                     linkDepth--;
@@ -138,6 +142,7 @@ final class TextStats {
                     p.media += c.media;
                 }
             }
+            return FilterResult.CONTINUE;
         }
     }
 }
