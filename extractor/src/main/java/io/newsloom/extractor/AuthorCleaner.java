@@ -29,6 +29,9 @@ final class AuthorCleaner {
                 continue;
             }
             String s = TextMeasure.normalizeSpace(byline);
+            if (s.contains("://") || s.startsWith("www.")) {
+                continue; // a profile link, not a name
+            }
             for (int i = 0; i < 3; i++) {
                 s = PREFIX.matcher(s).replaceFirst("").strip();
             }
