@@ -51,17 +51,16 @@ class ShingleScorerTest {
     @EnabledIf("benchmarkPresent")
     void reproducesPublishedScoresOfShippedOutputs() throws Exception {
         Map<String, String> truth = BenchmarkFiles.articleBodies(BENCHMARK.resolve("ground-truth.json"));
-        ShingleScorer.Score readability = ShingleScorer.score(truth,
-                BenchmarkFiles.articleBodies(BENCHMARK.resolve("output/readability_js.json")));
-        assertEquals(0.947, readability.f1(), 0.0005);
-        assertEquals(0.914, readability.precision(), 0.0005);
-        assertEquals(0.982, readability.recall(), 0.0005);
-        assertEquals(0.166, readability.accuracy(), 0.0005);
-        ShingleScorer.Score trafilatura = ShingleScorer.score(truth,
-                BenchmarkFiles.articleBodies(BENCHMARK.resolve("output/trafilatura.json")));
-        assertEquals(0.958, trafilatura.f1(), 0.0005);
-        assertEquals(0.938, trafilatura.precision(), 0.0005);
-        assertEquals(0.978, trafilatura.recall(), 0.0005);
-        assertEquals(0.293, trafilatura.accuracy(), 0.0005);
+        assertScore(truth, "readability_js.json", 0.947, 0.914, 0.982, 0.166);
+        assertScore(truth, "trafilatura.json", 0.958, 0.938, 0.978, 0.293);
+    }
+
+    private static void assertScore(Map<String, String> truth, String output, double f1, double precision,
+                                    double recall, double accuracy) throws Exception {
+        ShingleScorer.Score s = ShingleScorer.score(truth, BenchmarkFiles.articleBodies(BENCHMARK.resolve("output/" + output)));
+        assertEquals(f1, s.f1(), 0.0005, output);
+        assertEquals(precision, s.precision(), 0.0005, output);
+        assertEquals(recall, s.recall(), 0.0005, output);
+        assertEquals(accuracy, s.accuracy(), 0.0005, output);
     }
 }
