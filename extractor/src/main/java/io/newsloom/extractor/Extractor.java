@@ -64,7 +64,9 @@ public final class Extractor {
             return Extraction.failed("empty body");
         }
 
-        Metadata meta = MetadataReader.read(doc);
+        // The parser has taken a <base href> into the document's base URI; links resolve against that.
+        UrlResolver urls = new UrlResolver(doc.baseUri());
+        Metadata meta = MetadataReader.read(doc, urls);
         String visibleDate = meta.published == null ? VisibleDate.nearHeadline(doc) : null;
         TextStats stats = DocumentCleaner.clean(doc);
         TextStats.Counts pageCounts = stats.of(doc.body());
@@ -90,7 +92,8 @@ public final class Extractor {
         int bodyChars = TextMeasure.weightedLength(text);
         PageType type = PageClassifier.classify(meta, title, url, bodyChars, pageCounts.linkDensity());
 
-        String html = HtmlSanitizer.sanitize(content.roots(), rejected);
+        // Markup roughly doubles the text; sizing the buffer once saves its repeated growth.
+        String html = HtmlSanitizer.sanitize(content.roots(), rejected, urls, 2 * text.length() + 256);
         return new Extraction(type, title, text, html, AuthorCleaner.clean(meta.authors), published, modified,
                 language, meta.description, meta.imageUrl, meta.canonicalUrl, meta.siteName,
                 new ArrayList<>(meta.tags), TextMeasure.wordCount(text), decoded.charset(), null);

@@ -2,7 +2,6 @@ package io.newsloom.extractor;
 
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
@@ -22,47 +21,38 @@ import java.util.Set;
  */
 final class HtmlSanitizer {
 
-    private static final Safelist SAFELIST = safelist(true);
-    /** The same list without protocol checks: used only for values already known to be absolute http(s). */
-    private static final Safelist SAFELIST_ABSOLUTE = safelist(false);
+    /**
+     * Tags and attributes allowed in the output. Address schemes (http, https, and mailto for links) are checked
+     * in {@link #open} on the resolved value, and links get {@code rel="nofollow"}.
+     */
+    private static final Safelist SAFELIST = new Safelist()
+            .addTags("a", "b", "blockquote", "br", "cite", "code", "dd", "dl", "dt", "em", "i", "li", "ol", "p",
+                    "pre", "q", "small", "span", "strike", "strong", "sub", "sup", "u", "ul", "img", "h2", "h3",
+                    "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "hr")
+            .addAttributes("a", "href", "title")
+            .addAttributes("blockquote", "cite")
+            .addAttributes("q", "cite")
+            .addAttributes("img", "alt", "height", "src", "title", "width");
     private static final Set<String> VOID = Set.of("br", "hr", "img");
 
     private HtmlSanitizer() {}
 
-    private static Safelist safelist(boolean checkProtocols) {
-        Safelist list = new Safelist()
-                .addTags("a", "b", "blockquote", "br", "cite", "code", "dd", "dl", "dt", "em", "i", "li", "ol", "p",
-                        "pre", "q", "small", "span", "strike", "strong", "sub", "sup", "u", "ul", "img", "h2", "h3",
-                        "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "hr")
-                .addAttributes("a", "href", "title")
-                .addAttributes("blockquote", "cite")
-                .addAttributes("q", "cite")
-                .addAttributes("img", "alt", "height", "src", "title", "width")
-                .addEnforcedAttribute("a", "rel", "nofollow");
-        if (checkProtocols) {
-            list.addProtocols("a", "href", "http", "https", "mailto")
-                    .addProtocols("blockquote", "cite", "http", "https")
-                    .addProtocols("q", "cite", "http", "https")
-                    .addProtocols("img", "src", "http", "https");
-        }
-        return list;
-    }
-
-    static String sanitize(List<Element> roots, List<Element> rejected) {
+    /** @param urls resolves link and image addresses against the page's URL */
+    static String sanitize(List<Element> roots, List<Element> rejected, UrlResolver urls, int sizeHint) {
         Set<Element> skip = Collections.newSetFromMap(new IdentityHashMap<>());
         skip.addAll(rejected);
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(sizeHint);
         NodeFilter writer = new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    out.append(Entities.escape(t.getWholeText()));
+                    HtmlEscaper.append(out, t.getWholeText());
                 } else if (node instanceof Element el) {
                     if (skip.contains(el)) {
                         return FilterResult.SKIP_ENTIRELY;
                     }
                     if (SAFELIST.isSafeTag(el.normalName())) {
-                        open(el, out);
+                        open(el, urls, out);
                     }
                 }
                 return FilterResult.CONTINUE;
@@ -83,33 +73,36 @@ final class HtmlSanitizer {
         return out.toString();
     }
 
-    private static boolean isAbsoluteWebUrl(String value) {
-        String v = value.strip();
-        return v.regionMatches(true, 0, "https://", 0, 8) || v.regionMatches(true, 0, "http://", 0, 7);
-    }
-
-    private static void open(Element el, StringBuilder out) {
+    private static void open(Element el, UrlResolver urls, StringBuilder out) {
         String tag = el.normalName();
         out.append('<').append(tag);
         for (Attribute attr : el.attributes()) {
             String key = attr.getKey();
-            String value;
-            if ((key.equals("href") || key.equals("src")) && isAbsoluteWebUrl(attr.getValue())) {
-                // Already absolute http(s): what the Safelist's protocol check would accept, without its
-                // costly URL resolution; the tag must still allow the attribute.
-                value = SAFELIST_ABSOLUTE.isSafeAttribute(tag, el, attr) ? attr.getValue().strip() : "";
-            } else if (!SAFELIST.isSafeAttribute(tag, el, attr)) {
+            // The tag must allow the attribute; addresses must then resolve to an allowed scheme. Checked here
+            // on the resolved value, because the Safelist's own protocol check resolves the URL again (and
+            // writes it back into the document).
+            if (!SAFELIST.isSafeAttribute(tag, el, attr)) {
                 continue;
-            } else {
-                value = key.equals("href") || key.equals("src") ? el.absUrl(key) : attr.getValue();
+            }
+            String value = attr.getValue();
+            if (key.equals("href") || key.equals("src") || key.equals("cite")) {
+                value = urls.resolve(value);
+                boolean allowed = tag.equals("a") ? UrlResolver.hasSchemeIn(value, "http", "https", "mailto")
+                        : UrlResolver.hasSchemeIn(value, "http", "https");
+                if (!allowed) {
+                    continue;
+                }
             }
             if (value.isEmpty()) {
                 continue;
             }
-            out.append(' ').append(attr.getKey()).append("=\"").append(Entities.escape(value)).append('"');
+            out.append(' ').append(key).append("=\"");
+            HtmlEscaper.append(out, value);
+            out.append('"');
         }
-        SAFELIST.getEnforcedAttributes(tag).forEach(a -> out.append(' ').append(a.getKey()).append("=\"")
-                .append(Entities.escape(a.getValue())).append('"'));
+        if (tag.equals("a")) {
+            out.append(" rel=\"nofollow\"");
+        }
         out.append('>');
     }
 }

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,14 +36,46 @@ final class MetadataReader {
 
     private MetadataReader() {}
 
-    static Metadata read(Document doc) {
-        // One walk over the document collects every element any source needs.
-        List<Element> jsonLd = new ArrayList<>();
-        List<Element> metas = new ArrayList<>();
-        List<Element> microdata = new ArrayList<>();
-        Element h1 = null;
-        Element canonical = null;
-        for (Element el : doc.getAllElements()) {
+    static Metadata read(Document doc, UrlResolver urls) {
+        Sources sources = new Sources();
+        NodeTraversor.traverse(sources, doc);
+        Metadata meta = new Metadata();
+        for (Element script : sources.jsonLd) {
+            String json = script.data();
+            if (json.length() <= MAX_JSON_LD_CHARS) {
+                readJsonLd(json, meta);
+            }
+        }
+        readMetaTags(sources.metas, sources.canonical, urls, meta);
+        readMicrodata(sources.microdata, meta);
+        if (sources.h1 != null) {
+            meta.headline = TextMeasure.normalizeSpace(sources.h1.text());
+        }
+        if (sources.title != null) {
+            meta.title = Metadata.firstNonBlank(meta.title, TextMeasure.normalizeSpace(sources.title.text()));
+        }
+        Element html = doc.firstElementChild();
+        if (html != null) {
+            meta.declaredLanguage = Metadata.firstNonBlank(meta.declaredLanguage, html.attr("lang"));
+            meta.declaredLanguage = Metadata.firstNonBlank(meta.declaredLanguage, html.attr("xml:lang"));
+        }
+        return meta;
+    }
+
+    /** The elements any metadata source needs, collected in one walk over the document. */
+    private static final class Sources implements NodeVisitor {
+        final List<Element> jsonLd = new ArrayList<>();
+        final List<Element> metas = new ArrayList<>();
+        final List<Element> microdata = new ArrayList<>();
+        Element h1;
+        Element title;
+        Element canonical;
+
+        @Override
+        public void head(Node node, int depth) {
+            if (!(node instanceof Element el)) {
+                return;
+            }
             switch (el.normalName()) {
                 case "script" -> {
                     if (el.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
@@ -49,6 +84,12 @@ final class MetadataReader {
                 }
                 case "meta" -> metas.add(el);
                 case "h1" -> h1 = h1 == null ? el : h1;
+                case "title" -> {
+                    // The document's title is in the head; a <title> in the body names an SVG drawing.
+                    if (title == null && el.parent() != null && el.parent().nameIs("head")) {
+                        title = el;
+                    }
+                }
                 case "link" -> {
                     if (canonical == null && el.attr("rel").equalsIgnoreCase("canonical") && el.hasAttr("href")) {
                         canonical = el;
@@ -56,7 +97,7 @@ final class MetadataReader {
                 }
                 case "time" -> microdata.add(el);
                 default -> {
-                    if (el.hasAttr("itemprop") || el.hasAttr("rel")) {
+                    if (el.attributesSize() > 0 && (el.hasAttr("itemprop") || el.hasAttr("rel"))) {
                         String prop = el.attr("itemprop");
                         if (prop.equals("datePublished") || prop.equals("dateModified") || prop.equals("author")
                                 || el.attr("rel").equals("author")) {
@@ -66,25 +107,6 @@ final class MetadataReader {
                 }
             }
         }
-        Metadata meta = new Metadata();
-        for (Element script : jsonLd) {
-            String json = script.data();
-            if (json.length() <= MAX_JSON_LD_CHARS) {
-                readJsonLd(json, meta);
-            }
-        }
-        readMetaTags(metas, canonical, meta);
-        readMicrodata(microdata, meta);
-        if (h1 != null) {
-            meta.headline = TextMeasure.normalizeSpace(h1.text());
-        }
-        meta.title = Metadata.firstNonBlank(meta.title, doc.title());
-        Element html = doc.firstElementChild();
-        if (html != null) {
-            meta.declaredLanguage = Metadata.firstNonBlank(meta.declaredLanguage, html.attr("lang"));
-            meta.declaredLanguage = Metadata.firstNonBlank(meta.declaredLanguage, html.attr("xml:lang"));
-        }
-        return meta;
     }
 
     private static void readJsonLd(String json, Metadata meta) {
@@ -217,7 +239,7 @@ final class MetadataReader {
         }
     }
 
-    private static void readMetaTags(List<Element> metas, Element canonical, Metadata meta) {
+    private static void readMetaTags(List<Element> metas, Element canonical, UrlResolver urls, Metadata meta) {
         String ogTitle = null, twitterTitle = null, keywords = null;
         boolean hasArticleTags = false;
         for (Element m : metas) {
@@ -238,8 +260,7 @@ final class MetadataReader {
                 case "og:description", "twitter:description", "description" ->
                         meta.description = Metadata.firstNonBlank(meta.description, content);
                 case "og:image", "og:image:url", "twitter:image", "twitter:image:src" ->
-                        meta.imageUrl = Metadata.firstNonBlank(meta.imageUrl, m.absUrl("content").isEmpty()
-                                ? content : m.absUrl("content"));
+                        meta.imageUrl = Metadata.firstNonBlank(meta.imageUrl, orRaw(urls.resolve(content), content));
                 case "og:url" -> meta.canonicalUrl = Metadata.firstNonBlank(meta.canonicalUrl, content);
                 case "og:site_name", "application-name" ->
                         meta.siteName = Metadata.firstNonBlank(meta.siteName, content);
@@ -272,9 +293,13 @@ final class MetadataReader {
         }
         if (canonical != null) {
             // The link element is more specific than og:url, which some sites set to the home page.
-            String href = canonical.absUrl("href");
-            meta.canonicalUrl = href.isEmpty() ? canonical.attr("href") : href;
+            meta.canonicalUrl = orRaw(urls.resolve(canonical.attr("href")), canonical.attr("href"));
         }
+    }
+
+    /** The resolved address, or the raw value when it could not be made absolute (no page URL). */
+    private static String orRaw(String resolved, String raw) {
+        return resolved.isEmpty() ? raw : resolved;
     }
 
     private static void readMicrodata(List<Element> elements, Metadata meta) {
