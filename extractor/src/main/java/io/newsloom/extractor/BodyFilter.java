@@ -21,8 +21,8 @@ final class BodyFilter {
             + "|related stories|read more|read next|more:?|see also|continue reading|click here.*|subscribe.*"
             + "|sign up.*|follow us.*|相關文章|相关文章|相關新聞|相关新闻|延伸閱讀|延伸阅读|更多|分享|推薦閱讀|推荐阅读"
             + "|責任編輯[:：].*|责任编辑[:：].*|【[^】]{0,10}】)$");
-    private static final Pattern COPYRIGHT = Pattern.compile(
-            "(?i)^(?:©|\\(c\\)|copyright\\b)|all rights reserved|版權所有|版权所有|不得轉載|不得转载|未經授權|未经授权");
+    /** Rights notices in Chinese: "all rights reserved", "no reproduction", "without authorisation". */
+    private static final String[] CJK_RIGHTS = {"版權所有", "版权所有", "不得轉載", "不得转载", "未經授權", "未经授权"};
 
     private final TextStats stats;
     private final int contentProse;
@@ -58,12 +58,37 @@ final class BodyFilter {
         return (tag.equals("p") || tag.equals("li")) && linkDensity > 0.8;
     }
 
+    /**
+     * A copyright line: starts with "©", "(c)" or the word "copyright", or says "all rights reserved" or its
+     * Chinese forms. Written out rather than as one regular expression, whose search tried every position of
+     * every line.
+     */
+    static boolean isCopyright(String line) {
+        if (line.startsWith("©") || line.regionMatches(true, 0, "(c)", 0, 3)
+                || line.regionMatches(true, 0, "copyright", 0, 9)
+                && (line.length() == 9 || !Character.isLetterOrDigit(line.charAt(9)) && line.charAt(9) != '_')) {
+            return true;
+        }
+        String reserved = "all rights reserved";
+        for (int i = 0; i + reserved.length() <= line.length(); i++) {
+            if ((line.charAt(i) | 0x20) == 'a' && line.regionMatches(true, i, reserved, 0, reserved.length())) {
+                return true;
+            }
+        }
+        for (String marker : CJK_RIGHTS) {
+            if (line.contains(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Lines of the body without furniture lines and without a repeat of the headline. */
     static List<String> keepArticleLines(List<String> lines, String title) {
         List<String> out = new ArrayList<>(lines.size());
         for (String line : lines) {
             if (line.length() < 60 && FURNITURE_LINE.matcher(line).matches()
-                    || line.length() < 200 && COPYRIGHT.matcher(line).find()) {
+                    || line.length() < 200 && isCopyright(line)) {
                 continue;
             }
             if (title != null && line.equals(title)) {

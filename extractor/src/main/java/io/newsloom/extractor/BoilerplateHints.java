@@ -36,22 +36,30 @@ final class BoilerplateHints {
 
     private BoilerplateHints() {}
 
-    static String signature(Element el) {
-        String cls = el.className();
-        String id = el.id();
-        if (cls.isEmpty() && id.isEmpty()) {
-            return "";
-        }
-        return (cls + " " + id).toLowerCase(Locale.ROOT);
-    }
-
     /** The class or id names furniture and does not name article content. */
     static boolean isNegative(Element el) {
-        String sig = signature(el);
-        if (sig.isEmpty()) {
+        return isNegative(el.className(), el.id());
+    }
+
+    /**
+     * Class and id are judged apart (no marker spans the space between them), which spares building a joined
+     * string for every element of the page.
+     */
+    static boolean isNegative(String className, String id) {
+        if (className.isEmpty() && id.isEmpty()) {
             return false;
         }
-        return (containsAny(sig) || hasNegativeToken(sig)) && !POSITIVE.matcher(sig).find();
+        String cls = className.toLowerCase(Locale.ROOT);
+        String lowerId = id.toLowerCase(Locale.ROOT);
+        return (namesFurniture(cls) || namesFurniture(lowerId)) && !namesContent(cls) && !namesContent(lowerId);
+    }
+
+    private static boolean namesFurniture(String name) {
+        return !name.isEmpty() && (containsAny(name) || hasNegativeToken(name));
+    }
+
+    private static boolean namesContent(String name) {
+        return !name.isEmpty() && POSITIVE.matcher(name).find();
     }
 
     /** Tokens are the parts of class names and ids between spaces, hyphens and underscores. */
@@ -79,11 +87,8 @@ final class BoilerplateHints {
     }
 
     static boolean isPositive(Element el) {
-        String sig = signature(el);
-        if (sig.isEmpty()) {
-            return el.attr("itemprop").equalsIgnoreCase("articleBody");
-        }
-        return POSITIVE.matcher(sig).find() || el.attr("itemprop").equalsIgnoreCase("articleBody");
+        return namesContent(el.className().toLowerCase(Locale.ROOT)) || namesContent(el.id().toLowerCase(Locale.ROOT))
+                || el.attr("itemprop").equalsIgnoreCase("articleBody");
     }
 
     /** +25 for article-like names, -25 for furniture-like names, 0 otherwise. */

@@ -81,7 +81,9 @@ final class ContentExtractor {
         }
         // A div that holds its text directly (text separated by <br>), not through child blocks.
         int own = 0;
-        for (Node child : el.childNodes()) {
+        // Indexed: childNodes() copies the list.
+        for (int i = 0, n = el.childNodeSize(); i < n; i++) {
+            Node child = el.childNode(i);
             if (child instanceof TextNode t) {
                 own += t.text().strip().length();
             } else if (child instanceof Element ce && !TextRenderer.BLOCKS.contains(ce.normalName())) {
@@ -120,11 +122,12 @@ final class ContentExtractor {
      */
     private static void scoreLooseText(Element el, Map<Element, Double> scores) {
         int length = 0, punctuation = 0;
-        for (Node child : el.childNodes()) {
+        for (int i = 0, n = el.childNodeSize(); i < n; i++) {
+            Node child = el.childNode(i);
             if (child instanceof TextNode t) {
                 String text = t.getWholeText();
-                for (int i = 0; i < text.length(); i++) {
-                    char ch = text.charAt(i);
+                for (int k = 0; k < text.length(); k++) {
+                    char ch = text.charAt(k);
                     if (TextMeasure.isSpace(ch)) {
                         continue;
                     }

@@ -7,8 +7,10 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -40,6 +42,8 @@ final class DocumentCleaner {
         TextStats stats = TextStats.measure(body);
         int pageProse = Math.max(1, stats.of(body).proseChars());
         List<Element> doomed = new ArrayList<>();
+        // Pages repeat a few class names over hundreds of elements; each is judged once.
+        Map<String, Boolean> furnitureClasses = new HashMap<>();
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
@@ -56,7 +60,7 @@ final class DocumentCleaner {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 boolean major = c.proseChars() >= KEEP_SHARE * pageProse;
-                if (!major && (isHidden(el) || isFurniture(el))) {
+                if (!major && (isHidden(el) || isFurniture(el, furnitureClasses))) {
                     doomed.add(el);
                     return FilterResult.SKIP_ENTIRELY;
                 }
@@ -75,7 +79,7 @@ final class DocumentCleaner {
         return !style.isEmpty() && HIDDEN_STYLE.matcher(style).find();
     }
 
-    private static boolean isFurniture(Element el) {
+    private static boolean isFurniture(Element el, Map<String, Boolean> furnitureClasses) {
         String tag = el.normalName();
         if (tag.equals("article") || tag.equals("main") || tag.equals("body")) {
             return false;
@@ -88,6 +92,10 @@ final class DocumentCleaner {
                 || role.equals("banner") || role.equals("search")) {
             return true;
         }
-        return BoilerplateHints.isNegative(el);
+        String id = el.id();
+        if (!id.isEmpty()) {
+            return BoilerplateHints.isNegative(el.className(), id);
+        }
+        return furnitureClasses.computeIfAbsent(el.className(), cls -> BoilerplateHints.isNegative(cls, ""));
     }
 }

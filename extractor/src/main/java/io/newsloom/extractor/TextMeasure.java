@@ -26,10 +26,22 @@ final class TextMeasure {
                 || cp >= 0x20000 && cp <= 0x3134f; // Han extensions B and later
     }
 
+    /** ASCII sentence and clause punctuation, looked up by character: this runs for every character of a page. */
+    private static final boolean[] ASCII_PUNCTUATION = new boolean[128];
+
+    static {
+        for (char c : ",.;:!?".toCharArray()) {
+            ASCII_PUNCTUATION[c] = true;
+        }
+    }
+
     /** Sentence and clause punctuation, ASCII and full-width. */
     static boolean isPunctuation(int cp) {
+        if (cp < 128) {
+            return ASCII_PUNCTUATION[cp];
+        }
         return switch (cp) {
-            case ',', '.', ';', ':', '!', '?', '，', '。', '、', '；', '：', '！', '？', '．', '､', '｡' -> true;
+            case '，', '。', '、', '；', '：', '！', '？', '．', '､', '｡' -> true;
             default -> false;
         };
     }

@@ -28,7 +28,7 @@ final class TextRenderer {
     /** Lines of text, in document order, of the given elements minus the rejected subtrees. */
     static List<String> lines(List<Element> roots, Predicate<Element> reject, List<Element> rejected) {
         List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
+        Line line = new Line();
         NodeFilter filter = new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
@@ -42,7 +42,7 @@ final class TextRenderer {
                         return FilterResult.SKIP_ENTIRELY;
                     }
                     if (BLOCKS.contains(el.normalName())) {
-                        flush(line, lines);
+                        line.flushTo(lines);
                     }
                 }
                 return FilterResult.CONTINUE;
@@ -51,26 +51,53 @@ final class TextRenderer {
             @Override
             public FilterResult tail(Node node, int depth) {
                 if (node instanceof Element el && BLOCKS.contains(el.normalName())) {
-                    flush(line, lines);
+                    line.flushTo(lines);
                 }
                 return FilterResult.CONTINUE;
             }
         };
         for (Element root : roots) {
             NodeTraversor.filter(filter, root);
-            flush(line, lines);
+            line.flushTo(lines);
         }
         return lines;
     }
 
-    private static void flush(StringBuilder line, List<String> lines) {
-        if (line.length() == 0) {
-            return;
+    /**
+     * The line being built, whitespace collapsed as text arrives (runs of spaces become one space, none at either
+     * end), so a finished line needs no second normalising copy.
+     */
+    private static final class Line {
+        private final StringBuilder text = new StringBuilder();
+        private boolean pendingSpace;
+
+        void append(String s) {
+            int n = s.length();
+            for (int i = 0; i < n; ) {
+                if (TextMeasure.isSpace(s.charAt(i))) {
+                    pendingSpace = text.length() > 0;
+                    i++;
+                    continue;
+                }
+                int end = i + 1; // copy each run of non-space characters at once
+                while (end < n && !TextMeasure.isSpace(s.charAt(end))) {
+                    end++;
+                }
+                if (pendingSpace) {
+                    text.append(' ');
+                    pendingSpace = false;
+                }
+                text.append(s, i, end);
+                i = end;
+            }
         }
-        String s = TextMeasure.normalizeSpace(line);
-        line.setLength(0);
-        if (!s.isEmpty()) {
-            lines.add(s);
+
+        void flushTo(List<String> lines) {
+            if (text.length() > 0) {
+                lines.add(text.toString());
+                text.setLength(0);
+            }
+            pendingSpace = false;
         }
     }
 }

@@ -1,7 +1,15 @@
 package io.newsloom.extractor;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** Strict UTF-8 validation without decoding: no overlong forms, no surrogates, nothing above U+10FFFF. */
 final class Utf8 {
+
+    /** Reads eight bytes at once: markup is mostly ASCII, and eight ASCII bytes are checked with one mask. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private Utf8() {}
 
@@ -9,6 +17,10 @@ final class Utf8 {
         int i = from;
         int n = b.length;
         while (i < n) {
+            if (i + 8 <= n && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+                i += 8;
+                continue;
+            }
             int c = b[i];
             if (c >= 0) { // ASCII, by far the most common byte in HTML
                 i++;
