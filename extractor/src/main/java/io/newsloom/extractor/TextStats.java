@@ -50,7 +50,8 @@ final class TextStats {
 
     private static final Counts EMPTY = new Counts();
 
-    private final Map<Element, Counts> counts = new IdentityHashMap<>(4096);
+    /** Only elements with some text or media get an entry: the many empty ones read as {@link #EMPTY}. */
+    private final Map<Element, Counts> counts = new IdentityHashMap<>(1024);
 
     private TextStats() {}
 
@@ -58,6 +59,11 @@ final class TextStats {
         TextStats stats = new TextStats();
         NodeTraversor.filter(stats.new Collector(), root);
         return stats;
+    }
+
+    /** True when the counts hold nothing (an empty element). */
+    private static boolean isEmpty(Counts c) {
+        return c.chars == 0 && c.media == 0;
     }
 
     /** Removes the element from its document and its measures from its ancestors'. */
@@ -84,8 +90,13 @@ final class TextStats {
         return c == null ? EMPTY : c;
     }
 
+    /**
+     * Counts each open element's subtree in a slot per depth (no map look-up per text node); an element's counts
+     * enter the map, and its parent's slot, when the element closes.
+     */
     private final class Collector implements NodeFilter {
         private int linkDepth;
+        private Counts[] open = new Counts[64];
 
         @Override
         public FilterResult head(Node node, int depth) {
@@ -93,34 +104,14 @@ final class TextStats {
                 if (depth > 0 && DocumentCleaner.NEVER_TEXT.contains(el.normalName())) {
                     return FilterResult.SKIP_ENTIRELY; // scripts, styles, noscript fallbacks: never shown text
                 }
-                counts.put(el, new Counts());
+                Counts c = slot(depth);
                 if (el.nameIs("a")) {
                     linkDepth++;
                 } else if (el.nameIs("img") || el.nameIs("video") || el.nameIs("picture")) {
-                    counts.get(el).media = 1;
+                    c.media = 1;
                 }
-            } else if (node instanceof TextNode text && node.parent() instanceof Element parent) {
-                Counts c = counts.get(parent);
-                if (c == null) {
-                    return FilterResult.CONTINUE;
-                }
-                String s = text.getWholeText();
-                for (int i = 0; i < s.length(); ) {
-                    int cp = s.codePointAt(i);
-                    i += Character.charCount(cp);
-                    if (cp <= 0xffff && TextMeasure.isSpace((char) cp)) {
-                        continue;
-                    }
-                    c.chars++;
-                    if (linkDepth > 0) {
-                        c.linkChars++;
-                    }
-                    if (TextMeasure.isPunctuation(cp)) {
-                        c.punctuation++;
-                    } else if (cp >= 0x2e80 && TextMeasure.isCjk(cp)) {
-                        c.cjk++;
-                    }
-                }
+            } else if (node instanceof TextNode text && depth > 0) {
+                count(text.getWholeText(), open[depth - 1]);
             }
             return FilterResult.CONTINUE;
         }
@@ -131,10 +122,14 @@ final class TextStats {
                 if (el.nameIs("a")) {
                     linkDepth--;
                 }
-                Counts c = counts.get(el);
-                Element parent = el.parent();
-                Counts p = parent == null ? null : counts.get(parent);
-                if (c != null && p != null) {
+                Counts c = open[depth];
+                if (isEmpty(c)) {
+                    return FilterResult.CONTINUE; // the slot is reused as it is
+                }
+                counts.put(el, c);
+                open[depth] = null;
+                if (depth > 0) {
+                    Counts p = open[depth - 1];
                     p.chars += c.chars;
                     p.linkChars += c.linkChars;
                     p.punctuation += c.punctuation;
@@ -143,6 +138,40 @@ final class TextStats {
                 }
             }
             return FilterResult.CONTINUE;
+        }
+
+        /** A zeroed slot for the element opening at this depth. */
+        private Counts slot(int depth) {
+            if (depth >= open.length) {
+                open = java.util.Arrays.copyOf(open, Math.max(depth + 1, open.length * 2));
+            }
+            Counts c = open[depth];
+            if (c == null) {
+                c = new Counts();
+                open[depth] = c;
+            } else {
+                c.chars = c.linkChars = c.punctuation = c.cjk = c.media = 0;
+            }
+            return c;
+        }
+
+        private void count(String s, Counts c) {
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                i += Character.charCount(cp);
+                if (cp <= 0xffff && TextMeasure.isSpace((char) cp)) {
+                    continue;
+                }
+                c.chars++;
+                if (linkDepth > 0) {
+                    c.linkChars++;
+                }
+                if (TextMeasure.isPunctuation(cp)) {
+                    c.punctuation++;
+                } else if (cp >= 0x2e80 && TextMeasure.isCjk(cp)) {
+                    c.cjk++;
+                }
+            }
         }
     }
 }
