@@ -20,6 +20,11 @@ final class AuthorCleaner {
     private static final Pattern NOT_A_NAME = Pattern.compile("(?i)^(?:staff|admin|editor|unknown|null)$"
             + "|https?://|@|\\d{4}");
 
+    /** Compiled once: String.replaceAll and split compile their pattern on every call. */
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$");
+    private static final Pattern ROLE_SUFFIX = Pattern.compile("(?:報導|报道|報道|攝|摄)$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private AuthorCleaner() {}
 
     static List<String> clean(Iterable<String> raw) {
@@ -38,11 +43,11 @@ final class AuthorCleaner {
             for (String part : SPLIT.split(s)) {
                 String name = PREFIX.matcher(part.strip()).replaceFirst("");
                 name = TITLE_WORDS.matcher(name).replaceFirst("").strip();
-                name = name.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$", "");
+                name = EDGE_PUNCTUATION.matcher(name).replaceAll("");
                 // Chinese bylines often end with a role: "記者王小明報導".
-                name = name.replaceAll("(?:報導|报道|報道|攝|摄)$", "").strip();
+                name = ROLE_SUFFIX.matcher(name).replaceAll("").strip();
                 if (name.isEmpty() || name.length() > 60 || NOT_A_NAME.matcher(name).find()
-                        || name.split("\\s+").length > 5) {
+                        || SPACES.split(name).length > 5) {
                     continue;
                 }
                 out.add(name);

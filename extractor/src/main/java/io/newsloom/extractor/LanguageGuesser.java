@@ -3,6 +3,7 @@ package io.newsloom.extractor;
 import com.ibm.icu.text.Transliterator;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The page's language as a BCP 47 tag. The declaration (HTTP header, {@code lang}, meta) is trusted when the
@@ -16,6 +17,12 @@ final class LanguageGuesser {
     private static final Object LOCK = new Object();
     private static Transliterator toSimplified;
     private static Transliterator toTraditional;
+
+    /** Compiled once: String.matches and split compile their pattern on every call. */
+    private static final Pattern TAG_END = Pattern.compile("[,;\\s]");
+    private static final Pattern TAG_SHAPE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    private static final Pattern CYRILLIC_LANGUAGES = Pattern.compile("ru|uk|bg|sr|be|mk|kk");
+    private static final Pattern NON_LATIN_LANGUAGES = Pattern.compile("zh|ja|ko|ru|uk|bg|ar|fa|he|el|th");
 
     private LanguageGuesser() {}
 
@@ -45,8 +52,8 @@ final class LanguageGuesser {
         if (raw == null) {
             return null;
         }
-        String s = raw.strip().split("[,;\\s]")[0].replace('_', '-');
-        if (s.isEmpty() || !s.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+        String s = TAG_END.split(raw.strip())[0].replace('_', '-');
+        if (s.isEmpty() || !TAG_SHAPE.matcher(s).matches()) {
             return null;
         }
         String[] parts = s.toLowerCase(Locale.ROOT).split("-");
@@ -69,8 +76,8 @@ final class LanguageGuesser {
             case "Hani" -> lang.equals("zh") || lang.equals("ja");
             case "Jpan" -> lang.equals("ja");
             case "Hang" -> lang.equals("ko");
-            case "Cyrl" -> lang.matches("ru|uk|bg|sr|be|mk|kk");
-            case "Latn" -> !lang.matches("zh|ja|ko|ru|uk|bg|ar|fa|he|el|th");
+            case "Cyrl" -> CYRILLIC_LANGUAGES.matcher(lang).matches();
+            case "Latn" -> !NON_LATIN_LANGUAGES.matcher(lang).matches();
             default -> true;
         };
     }

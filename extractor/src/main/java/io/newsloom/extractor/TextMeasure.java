@@ -53,10 +53,12 @@ final class TextMeasure {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (isCjk(cp)) {
+            boolean asciiWordChar = cp < 128 && (cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z'
+                    || cp >= '0' && cp <= '9');
+            if (cp >= 128 && isCjk(cp)) {
                 words++;
                 inWord = false;
-            } else if (Character.isLetterOrDigit(cp)) {
+            } else if (asciiWordChar || cp >= 128 && Character.isLetterOrDigit(cp)) {
                 if (!inWord) {
                     words++;
                 }

@@ -24,12 +24,22 @@ final class VisibleDate {
             Element el = start == null ? null : start.nextElementSibling();
             for (int i = 0; el != null && i < SIBLINGS; i++, el = el.nextElementSibling()) {
                 String text = el.text();
-                if (text.length() <= MAX_LINE && text.matches("(?s).*\\d.*")
+                if (text.length() <= MAX_LINE && hasDigit(text)
                         && DateParser.parse(text, java.time.ZoneOffset.UTC, java.time.LocalDate.now()) != null) {
                     return text;
                 }
             }
         }
         return null;
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') { // the date patterns read ASCII digits only
+                return true;
+            }
+        }
+        return false;
     }
 }
