@@ -69,6 +69,11 @@ wait_healthy() {   # every container of the project healthy, within $1 seconds
   echo "$states" >&2; fail "not healthy within $1 s"
 }
 wait_healthy 420
+memory() {   # $1 = when: memory of every container of the project, one line
+  say "memory $1: $(dc ps -q | xargs docker stats --no-stream --format '{{.Name}}={{.MemUsage}}' \
+    | sed 's/^newsloom-ci_//; s/ \/ [^ ]*//' | tr '\n' ' ')"
+}
+memory "idle"
 
 # 4. The seed page, served by a small web container under many host names (each name is a host to the fetcher).
 aliases=(); for i in $(seq 1 12); do aliases+=(--network-alias "site$i"); done
@@ -117,6 +122,7 @@ urls="$(for i in $(seq 1 12); do for n in 1 2; do printf '"http://site%s:8000/p%
 code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
   -d "{\"urls\": [${urls%,}]}" "$API/api/v1/crawl")
 [ "$code" = 202 ] || fail "second POST /crawl answered $code"
+memory "while crawling"
 declare -A parsed
 for _ in $(seq 1 120); do
   total=0
