@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -27,7 +28,7 @@ public final class ExtractorCli {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Untimed passes that let the JIT compile both code paths before timing ("warm" rates). */
     private static final int WARM_UP_PASSES = 4;
-    /** Timed passes over all pages for each of the two measurements. */
+    /** Timed passes over all pages for each of the two measurements; pages/s and ratio use thread CPU time. */
     private static final int TIMED_PASSES = 6;
 
     private ExtractorCli() {}
@@ -55,7 +56,7 @@ public final class ExtractorCli {
             x.authors().forEach(authors::add);
             entry.put("publishedAt", x.publishedAt() == null ? null : x.publishedAt().toString());
             entry.put("language", x.language());
-            entry.put("pageType", x.pageType().name().toLowerCase(java.util.Locale.ROOT));
+            entry.put("pageType", x.pageType().name().toLowerCase(Locale.ROOT));
             if (x.error() != null) {
                 entry.put("error", x.error());
             }
@@ -82,35 +83,15 @@ public final class ExtractorCli {
                 throw new IllegalStateException(e);
             }
         };
-        double[] rates = pagesPerSecond(pages, extract, parse);
-        double extractRate = rates[0];
-        double parseRate = rates[1];
+        ThroughputMeter.Result rates = new ThroughputMeter(WARM_UP_PASSES, TIMED_PASSES)
+                .measure(pages.values(), extract, parse);
         out.printf("pages %d, scored %d%n", pages.size(), score.documents());
-        out.printf(java.util.Locale.ROOT, "F1 %.3f precision %.3f recall %.3f accuracy %.3f pages/s %.1f "
+        ThroughputMeter.Rates wall = rates.wall();
+        out.printf(Locale.ROOT, "wall-clock: pages/s %.1f parse-only pages/s %.1f ratio %.2f%n",
+                wall.first(), wall.second(), wall.ratio());
+        ThroughputMeter.Rates cpu = rates.cpu();
+        out.printf(Locale.ROOT, "F1 %.3f precision %.3f recall %.3f accuracy %.3f pages/s %.1f "
                         + "parse-only pages/s %.1f ratio %.2f%n", score.f1(), score.precision(), score.recall(),
-                score.accuracy(), extractRate, parseRate, extractRate / parseRate);
-    }
-
-    /**
-     * Warm pages per second of one thread for each task: untimed warm-up passes of each, then timed passes that
-     * alternate between the tasks, so a change in machine load affects both alike.
-     */
-    private static double[] pagesPerSecond(Map<String, byte[]> pages, Consumer<byte[]> first,
-                                           Consumer<byte[]> second) {
-        for (int i = 0; i < WARM_UP_PASSES; i++) {
-            pages.values().forEach(first);
-            pages.values().forEach(second);
-        }
-        long firstNanos = 0, secondNanos = 0;
-        for (int i = 0; i < TIMED_PASSES; i++) {
-            long start = System.nanoTime();
-            pages.values().forEach(first);
-            long middle = System.nanoTime();
-            pages.values().forEach(second);
-            firstNanos += middle - start;
-            secondNanos += System.nanoTime() - middle;
-        }
-        double passes = (double) TIMED_PASSES * pages.size();
-        return new double[] {passes / (firstNanos / 1e9), passes / (secondNanos / 1e9)};
+                score.accuracy(), cpu.first(), cpu.second(), cpu.ratio());
     }
 }
