@@ -16,4 +16,8 @@ public interface StoreConfig {
     /** Longest wait between retries. */
     @WithDefault("5s")
     Duration retryMaxDelay();
+
+    /** Most article events written in one transaction (the Kafka consumer's max.poll.records). */
+    @WithDefault("200")
+    int batchSize();
 }
