@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** API settings, under {@code newsloom.api.*} (environment: {@code NEWSLOOM_API_*}). */
 @ConfigMapping(prefix = "newsloom.api")
@@ -16,4 +17,11 @@ public interface ApiConfig {
     /** How long a {@code POST /crawl} waits for the broker before answering 503. */
     @WithDefault("30s")
     Duration publishTimeout();
+
+    /** The key writes must present in the header X-API-Key (environment: NEWSLOOM_API_KEY); unset: writes are open. */
+    Optional<String> key();
+
+    /** Article stream events kept for clients that reconnect with Last-Event-ID. */
+    @WithDefault("1000")
+    int streamReplay();
 }

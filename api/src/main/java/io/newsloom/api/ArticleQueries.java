@@ -20,10 +20,25 @@ import java.util.Optional;
 @ApplicationScoped
 public class ArticleQueries {
 
+    /** One page of a list, and the cursor of the next (null on the last page). */
+    public record Page(List<ArticleSummary> items, String nextCursor) {
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
     private static final String COLUMNS = """
             a.id, a.url, a.canonical_url, a.site, a.title, a.authors, a.published_at, a.modified_at, a.fetched_at,
             a.language, a.description, a.text, a.html, a.image_url, a.tags, a.word_count, a.content_hash,
             a.duplicate_of, a.version""";
+
+    // A list needs no html, and only the start of the text for the snippet.
+    private static final String SUMMARY_COLUMNS = """
+            a.id, a.url, a.canonical_url, a.site, a.title, a.authors, a.published_at, a.modified_at, a.fetched_at,
+            a.language, a.description, left(a.text, 400) AS text, a.image_url, a.tags, a.word_count, a.content_hash,
+            a.duplicate_of, a.version, a.seq""";
 
     private final DataSource dataSource;
 
@@ -33,7 +48,8 @@ public class ArticleQueries {
     }
 
     public Optional<ArticleEvent> byId(String id) throws SQLException {
-        return first(query("SELECT " + COLUMNS + " FROM article a WHERE a.id = ?", id));
+        return first(query("SELECT " + COLUMNS + " FROM article a WHERE a.id = ?", List.of(id),
+                ArticleQueries::article));
     }
 
     /** The article requested or published under this URL (exactly, or once normalised). */
@@ -42,24 +58,99 @@ public class ArticleQueries {
         return first(query("SELECT " + COLUMNS + " FROM article a WHERE a.id IN ("
                 + "SELECT article_id FROM article_url WHERE url = ? OR url = ? "
                 + "UNION SELECT id FROM article WHERE canonical_url = ? OR canonical_url = ?) "
-                + "ORDER BY a.stored_at LIMIT 1", url, normalised, url, normalised));
+                + "ORDER BY a.seq LIMIT 1", List.of(url, normalised, url, normalised), ArticleQueries::article));
     }
 
-    /** The newest articles first. */
-    public List<ArticleEvent> newest(int limit) throws SQLException {
-        return query("SELECT " + COLUMNS + " FROM article a ORDER BY a.stored_at DESC, a.id DESC LIMIT "
-                + Math.max(1, limit));
+    /** Every revision of an article, the current one first; empty when there is no such article. */
+    public List<ArticleEvent> revisions(String id) throws SQLException {
+        List<ArticleEvent> current = query("SELECT " + COLUMNS + " FROM article a WHERE a.id = ?", List.of(id),
+                ArticleQueries::article);
+        if (current.isEmpty()) {
+            return current;
+        }
+        List<ArticleEvent> all = new ArrayList<>(current);
+        all.addAll(query("SELECT " + COLUMNS.replace("a.id,", "a.article_id AS id,")
+                + " FROM article_revision a WHERE a.article_id = ? ORDER BY a.version DESC", List.of(id),
+                ArticleQueries::article));
+        return all;
     }
 
-    private List<ArticleEvent> query(String sql, String... args) throws SQLException {
+    /**
+     * A page of articles: without a search the most recently stored first; with one the best ranked first (ties:
+     * most recently stored first). Keyset paging on (rank, seq), see {@link Cursor}.
+     */
+    public Page list(ArticleFilter f) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE true");
+        if (f.searching()) {
+            where.append(" AND a.search @@ query");
+        }
+        if (f.lang() != null) {
+            where.append(" AND (lower(a.language) = ? OR lower(a.language) LIKE ?)");
+            args.add(f.lang());
+            args.add(f.lang() + "-%");
+        }
+        if (f.site() != null) {
+            where.append(" AND lower(a.site) = ?");
+            args.add(f.site());
+        }
+        if (f.since() != null) {
+            where.append(" AND coalesce(a.published_at, a.fetched_at) >= ?");
+            args.add(f.since());
+        }
+        if (f.until() != null) {
+            where.append(" AND coalesce(a.published_at, a.fetched_at) < ?");
+            args.add(f.until());
+        }
+        switch (f.duplicates()) {
+            case EXCLUDE -> where.append(" AND a.duplicate_of IS NULL");
+            case ONLY -> where.append(" AND a.duplicate_of IS NOT NULL");
+            case INCLUDE -> { }
+        }
+        String sql;
+        List<Object> all = new ArrayList<>();
+        if (f.searching()) {
+            all.add(f.q());
+            all.addAll(args);
+            String after = "";
+            if (f.cursor() != null) {
+                after = " WHERE (r.rank < ? OR (r.rank = ? AND r.seq < ?))";
+                all.add(f.cursor().rank());
+                all.add(f.cursor().rank());
+                all.add(f.cursor().seq());
+            }
+            sql = "SELECT * FROM (SELECT " + SUMMARY_COLUMNS + ", ts_rank(a.search, query) AS rank"
+                    + " FROM article a, search_query(?) AS query" + where + ") r" + after
+                    + " ORDER BY r.rank DESC, r.seq DESC LIMIT " + (f.limit() + 1);
+        } else {
+            all.addAll(args);
+            if (f.cursor() != null) {
+                where.append(" AND a.seq < ?");
+                all.add(f.cursor().seq());
+            }
+            sql = "SELECT " + SUMMARY_COLUMNS + ", 0::real AS rank FROM article a" + where
+                    + " ORDER BY a.seq DESC LIMIT " + (f.limit() + 1);
+        }
+        record Row(ArticleSummary summary, long seq, float rank) {
+        }
+        List<Row> rows = query(sql, all, rs -> new Row(summary(rs), rs.getLong("seq"), rs.getFloat("rank")));
+        if (rows.size() <= f.limit()) {
+            return new Page(rows.stream().map(Row::summary).toList(), null);
+        }
+        Row last = rows.get(f.limit() - 1);
+        return new Page(rows.subList(0, f.limit()).stream().map(Row::summary).toList(),
+                new Cursor(f.fingerprint(), last.seq(), last.rank()).encode());
+    }
+
+    private <T> List<T> query(String sql, List<?> args, RowReader<T> reader) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 1, args[i]);
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
-                List<ArticleEvent> out = new ArrayList<>();
+                List<T> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(article(rs));
+                    out.add(reader.read(rs));
                 }
                 return out;
             }
@@ -72,6 +163,16 @@ public class ArticleQueries {
                 rs.getObject("published_at", OffsetDateTime.class), rs.getObject("modified_at", OffsetDateTime.class),
                 rs.getObject("fetched_at", OffsetDateTime.class), rs.getString("language"),
                 rs.getString("description"), rs.getString("text"), rs.getString("html"), rs.getString("image_url"),
+                strings(rs.getArray("tags")), rs.getInt("word_count"), rs.getString("content_hash"),
+                rs.getString("duplicate_of"), rs.getInt("version"));
+    }
+
+    private static ArticleSummary summary(ResultSet rs) throws SQLException {
+        return new ArticleSummary(rs.getString("id"), rs.getString("url"), rs.getString("canonical_url"),
+                rs.getString("site"), rs.getString("title"), strings(rs.getArray("authors")),
+                rs.getObject("published_at", OffsetDateTime.class), rs.getObject("modified_at", OffsetDateTime.class),
+                rs.getObject("fetched_at", OffsetDateTime.class), rs.getString("language"),
+                rs.getString("description"), ArticleSummary.snippet(rs.getString("text")), rs.getString("image_url"),
                 strings(rs.getArray("tags")), rs.getInt("word_count"), rs.getString("content_hash"),
                 rs.getString("duplicate_of"), rs.getInt("version"));
     }

@@ -8,10 +8,10 @@ import io.newsloom.events.Topics;
 import io.newsloom.testkit.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.http.Header;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class ApiTest {
 
-    static boolean migrated;
+    /** The key the test profile configures (newsloom.api.key). */
+    static final Header KEY = new Header("X-API-Key", "test-api-key");
 
     @Inject
     DataSource dataSource;
@@ -44,14 +45,11 @@ class ApiTest {
     @ConfigProperty(name = "newsloom.topics.crawl-requests")
     String crawlTopic;
 
+    StoredArticles stored;
+
     @BeforeEach
     void storeSchema() {
-        if (!migrated) {
-            // the store owns the schema: apply its migrations, as the store does at start
-            Flyway.configure().dataSource(dataSource).schemas("articles").defaultSchema("articles")
-                    .locations("filesystem:../store/src/main/resources/db/migration").load().migrate();
-            migrated = true;
-        }
+        stored = new StoredArticles(dataSource);
     }
 
     @Test
@@ -99,7 +97,7 @@ class ApiTest {
         String marker = UUID.randomUUID().toString();
         String a = "https://Example.org/a-" + marker;
         String b = "http://news.example.net/b-" + marker;
-        given().contentType(ContentType.JSON).body("{\"urls\": [\"" + a + "\", \"" + b + "\", \"" + a + "\"],"
+        given().header(KEY).contentType(ContentType.JSON).body("{\"urls\": [\"" + a + "\", \"" + b + "\", \"" + a + "\"],"
                         + " \"kind\": \"page\"}")
                 .when().post("/api/v1/crawl").then().statusCode(202).body("accepted", equalTo(2));
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
@@ -122,13 +120,13 @@ class ApiTest {
         for (String body : List.of("{}", "{\"urls\": []}", "{\"urls\": [\"ftp://x.org/a\"]}",
                 "{\"urls\": [\"not a url\"]}", "{\"urls\": [\"https://a.org/\"], \"kind\": \"video\"}",
                 "{\"urls\": \"https://a.org/\"}", "{nope", "")) {
-            given().contentType(ContentType.JSON).body(body).when().post("/api/v1/crawl").then()
+            given().header(KEY).contentType(ContentType.JSON).body(body).when().post("/api/v1/crawl").then()
                     .log().ifValidationFails().statusCode(400).contentType(Problem.MEDIA_TYPE);
         }
         String many = "{\"urls\": [" + String.join(",", Collections.nCopies(1001, "\"https://a.org/x\"")) + "]}";
-        given().contentType(ContentType.JSON).body(many).when().post("/api/v1/crawl").then().statusCode(413)
+        given().header(KEY).contentType(ContentType.JSON).body(many).when().post("/api/v1/crawl").then().statusCode(413)
                 .contentType(Problem.MEDIA_TYPE);
-        given().contentType(ContentType.TEXT).body("https://a.org/").when().post("/api/v1/crawl").then()
+        given().header(KEY).contentType(ContentType.TEXT).body("https://a.org/").when().post("/api/v1/crawl").then()
                 .statusCode(415);
     }
 
