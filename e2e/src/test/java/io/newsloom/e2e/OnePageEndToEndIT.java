@@ -99,14 +99,20 @@ class OnePageEndToEndIT {
         assertEquals(1, fromApi.get("version").asInt());
         String id = fromApi.get("id").asText();
         assertEquals(fromApi, json(get("/api/v1/articles/" + id).body()));
-        assertTrue(json(get("/api/v1/articles").body()).get("items").findValuesAsText("id").contains(id));
+        // the same story may be stored already (earlier runs on this database): then it is a near-duplicate of it
+        JsonNode duplicateOf = fromApi.get("duplicateOf");
+        if (!duplicateOf.isNull()) {
+            assertEquals(200, get("/api/v1/articles/" + duplicateOf.asText()).statusCode());
+        }
+        assertTrue(json(get("/api/v1/articles?duplicates=include&limit=100").body()).get("items")
+                .findValuesAsText("id").contains(id));
 
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
             ConsumerRecord<String, String> record = kafka.awaitOne(ARTICLES_TOPIC, r -> r.key().equals(id), WAIT);
             assertEquals(ArticleEvent.SCHEMA, KafkaTestClient.header(record, Topics.SCHEMA_HEADER));
             ArticleEvent fromTopic = EventJson.read(record.value(), ArticleEvent.class);
             ArticleEvent served = EventJson.mapper().treeToValue(fromApi, ArticleEvent.class);
-            assertEquals(fromTopic.stored(1, null), sameInstants(served, fromTopic),
+            assertEquals(fromTopic.stored(1, served.duplicateOf()), sameInstants(served, fromTopic),
                     "the event on the topic has the fields the api serves");
         }
 
