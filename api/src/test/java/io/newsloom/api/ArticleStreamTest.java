@@ -58,27 +58,32 @@ class ArticleStreamTest {
                 request.header("Last-Event-ID", lastEventId);
             }
             response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
-            response.thenAccept(r -> {
-                String id = null;
-                String name = null;
-                StringBuilder data = new StringBuilder();
-                for (String line : (Iterable<String>) r.body()::iterator) {
-                    if (line.isEmpty()) {
-                        if (data.length() > 0) {
-                            events.add(new SseEvent(id, name, data.toString()));
-                        }
-                        id = null;
-                        name = null;
-                        data.setLength(0);
-                    } else if (line.startsWith("id:")) {
-                        id = line.substring(3).strip();
-                    } else if (line.startsWith("event:")) {
-                        name = line.substring(6).strip();
-                    } else if (line.startsWith("data:")) {
-                        data.append(line.substring(5).strip());
+            // the stream never ends: read it on a thread of its own, never on the thread that completes the response
+            Thread reader = new Thread(() -> read(response.join().body()), "sse-test-client");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read(Stream<String> lines) {
+            String id = null;
+            String name = null;
+            StringBuilder data = new StringBuilder();
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (line.isEmpty()) {
+                    if (data.length() > 0) {
+                        events.add(new SseEvent(id, name, data.toString()));
                     }
+                    id = null;
+                    name = null;
+                    data.setLength(0);
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                } else if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    data.append(line.substring(5).strip());
                 }
-            });
+            }
         }
 
         void awaitConnected() throws Exception {
@@ -99,8 +104,10 @@ class ArticleStreamTest {
 
         @Override
         public void close() {
-            response.thenAccept(r -> r.body().close());
             response.cancel(true);
+            if (response.isDone() && !response.isCompletedExceptionally()) {
+                response.join().body().close();
+            }
         }
     }
 
