@@ -27,13 +27,22 @@ final class ContentExtractor {
     private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "blockquote", "td", "dd");
     private static final Set<String> TEXT_CONTAINERS = Set.of("div", "section", "article", "main", "font", "span",
             "li", "center");
+    /** A candidate's running score, updated in place (a boxed Double per update costs an allocation). */
+    private static final class Score {
+        double value;
+
+        Score(double value) {
+            this.value = value;
+        }
+    }
+
     /** Shortest paragraph (in Latin-equivalent characters) that counts as evidence of content. */
     private static final int MIN_PARAGRAPH = 25;
 
     private ContentExtractor() {}
 
     static Content find(Element body, TextStats stats) {
-        Map<Element, Double> scores = new IdentityHashMap<>();
+        Map<Element, Score> scores = new IdentityHashMap<>();
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
@@ -56,10 +65,11 @@ final class ContentExtractor {
 
         Element best = null;
         double bestScore = 0;
-        for (Map.Entry<Element, Double> e : scores.entrySet()) {
+        for (Map.Entry<Element, Score> e : scores.entrySet()) {
             Element el = e.getKey();
-            double score = e.getValue() * (1 - stats.of(el).linkDensity());
-            e.setValue(score);
+            Score candidate = e.getValue();
+            double score = candidate.value * (1 - stats.of(el).linkDensity());
+            candidate.value = score;
             if (score > bestScore) {
                 best = el;
                 bestScore = score;
@@ -85,7 +95,7 @@ final class ContentExtractor {
         for (int i = 0, n = el.childNodeSize(); i < n; i++) {
             Node child = el.childNode(i);
             if (child instanceof TextNode t) {
-                own += t.text().strip().length();
+                own += TextMeasure.strippedTextLength(t.getWholeText());
             } else if (child instanceof Element ce && !TextRenderer.BLOCKS.contains(ce.normalName())) {
                 continue;
             } else if (child instanceof Element) {
@@ -95,7 +105,7 @@ final class ContentExtractor {
         return own * 2 >= c.chars;
     }
 
-    private static void scoreParagraph(Element el, TextStats.Counts c, TextStats stats, Map<Element, Double> scores) {
+    private static void scoreParagraph(Element el, TextStats.Counts c, TextStats stats, Map<Element, Score> scores) {
         int length = c.weightedChars();
         if (length < MIN_PARAGRAPH) {
             return;
@@ -107,12 +117,17 @@ final class ContentExtractor {
                 break;
             }
             double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-            Double old = scores.get(ancestor);
-            scores.put(ancestor, (old == null ? initialScore(ancestor) : old) + score / divider);
+            add(scores, ancestor, score / divider);
         }
-        // A paragraph is also its own candidate: text directly in a container div.
+        // A paragraph is also its own candidate: text directly in a container div. (Its class weight counts
+        // again if it already had a score as an ancestor.)
         if (TEXT_CONTAINERS.contains(el.normalName())) {
-            scores.merge(el, initialScore(el) + score, Double::sum);
+            Score own = scores.get(el);
+            if (own == null) {
+                scores.put(el, new Score(initialScore(el) + score));
+            } else {
+                own.value += initialScore(el) + score;
+            }
         }
     }
 
@@ -120,7 +135,7 @@ final class ContentExtractor {
      * Text written straight into a container next to its child blocks (common on older sites: text and
      * {@code <br>} after a heading) scores for the container like a paragraph would.
      */
-    private static void scoreLooseText(Element el, Map<Element, Double> scores) {
+    private static void scoreLooseText(Element el, Map<Element, Score> scores) {
         int length = 0, punctuation = 0;
         for (int i = 0, n = el.childNodeSize(); i < n; i++) {
             Node child = el.childNode(i);
@@ -141,9 +156,17 @@ final class ContentExtractor {
         if (length < 4 * MIN_PARAGRAPH) {
             return;
         }
-        double score = 1 + Math.min(punctuation, 30) + Math.min(length / 100.0, 3);
-        Double old = scores.get(el);
-        scores.put(el, (old == null ? initialScore(el) : old) + score);
+        add(scores, el, 1 + Math.min(punctuation, 30) + Math.min(length / 100.0, 3));
+    }
+
+    /** Adds to the element's score, which starts from its tag and class weight. */
+    private static void add(Map<Element, Score> scores, Element el, double points) {
+        Score score = scores.get(el);
+        if (score == null) {
+            scores.put(el, new Score(initialScore(el) + points));
+        } else {
+            score.value += points;
+        }
     }
 
     private static double initialScore(Element el) {
@@ -167,7 +190,7 @@ final class ContentExtractor {
     }
 
     /** The best container plus siblings that look like more of the same article. */
-    private static List<Element> withSiblings(Element best, double bestScore, Map<Element, Double> scores,
+    private static List<Element> withSiblings(Element best, double bestScore, Map<Element, Score> scores,
                                               TextStats stats, Set<Element> headlineAncestors) {
         // A wrapper holding little besides the best candidate is the same content: articles split into chunks
         // are siblings at the wrapper's level, not the candidate's. The climb stops below the headline's
@@ -194,10 +217,10 @@ final class ContentExtractor {
             if (c.chars == 0 || BoilerplateHints.isNegative(sibling)) {
                 continue;
             }
-            Double score = scores.get(sibling);
+            Score score = scores.get(sibling);
             boolean sameKind = !topClass.isEmpty() && sibling.normalName().equals(top.normalName())
                     && sibling.className().equals(topClass);
-            if (score != null && score >= threshold || sameKind && c.linkDensity() < 0.5 && c.punctuation > 0) {
+            if (score != null && score.value >= threshold || sameKind && c.linkDensity() < 0.5 && c.punctuation > 0) {
                 out.add(sibling);
                 continue;
             }

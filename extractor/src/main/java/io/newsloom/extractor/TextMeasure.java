@@ -110,4 +110,35 @@ final class TextMeasure {
         }
         return n;
     }
+
+    /**
+     * The length of jsoup's {@code TextNode.text().strip()} (whitespace runs as one space, zero-width space and
+     * soft hyphen dropped, then spaces trimmed at both ends), counted without building either string: this runs
+     * for the text nodes of every container on the page.
+     */
+    static int strippedTextLength(String s) {
+        int length = 0; // of the normalised text so far
+        int first = -1; // where the kept text starts in it
+        int end = 0;    // and where it ends
+        boolean lastWasWhite = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int width = Character.charCount(cp);
+            i += width;
+            if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\f' || cp == '\r' || cp == '\u00a0') {
+                if (!lastWasWhite) {
+                    length++; // one space, which the trim removes at either end
+                    lastWasWhite = true;
+                }
+            } else if (cp != '\u200b' && cp != '\u00ad') {
+                if (!Character.isWhitespace(cp)) {
+                    first = first < 0 ? length : first;
+                    end = length + width;
+                }
+                length += width;
+                lastWasWhite = false;
+            }
+        }
+        return first < 0 ? 0 : end - first;
+    }
 }

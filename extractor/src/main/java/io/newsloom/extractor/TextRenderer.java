@@ -87,7 +87,8 @@ final class TextRenderer {
                     text.append(' ');
                     pendingSpace = false;
                 }
-                text.append(s, i, end);
+                // A substring is copied as one array; append(s, i, end) copies char by char on Java 17.
+                text.append(s.substring(i, end));
                 i = end;
             }
         }
