@@ -35,11 +35,9 @@ final class DocumentCleaner {
 
     private DocumentCleaner() {}
 
-    /** Cleans the document and returns the measures of what is left. */
-    static TextStats clean(Document doc) {
+    /** Cleans the document, given the measures of its text, and keeps the measures up to date. */
+    static void clean(Document doc, TextStats stats) {
         Element body = doc.body();
-        // One measuring walk (it skips never-text subtrees), one removing walk.
-        TextStats stats = TextStats.measure(body);
         int pageProse = Math.max(1, stats.of(body).proseChars());
         List<Element> doomed = new ArrayList<>();
         // Pages repeat a few class names over hundreds of elements; each is judged once.
@@ -68,7 +66,6 @@ final class DocumentCleaner {
             }
         }, body);
         doomed.forEach(stats::remove);
-        return stats;
     }
 
     static boolean isHidden(Element el) {

@@ -66,9 +66,12 @@ public final class Extractor {
 
         // The parser has taken a <base href> into the document's base URI; links resolve against that.
         UrlResolver urls = new UrlResolver(doc.baseUri());
-        Metadata meta = MetadataReader.read(doc, urls);
+        // One walk over the whole document measures its text and collects the metadata sources.
+        MetadataReader.Sources sources = new MetadataReader.Sources();
+        TextStats stats = TextStats.measure(doc, sources);
+        Metadata meta = MetadataReader.read(doc, sources, urls);
         String visibleDate = meta.published == null ? VisibleDate.nearHeadline(doc) : null;
-        TextStats stats = DocumentCleaner.clean(doc);
+        DocumentCleaner.clean(doc, stats);
         TextStats.Counts pageCounts = stats.of(doc.body());
 
         String title = TitleCleaner.clean(meta.title, meta.headline, meta.siteName);

@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Reads {@link Metadata} from the document, most trusted source first: JSON-LD articles, then OpenGraph,
@@ -36,9 +34,8 @@ final class MetadataReader {
 
     private MetadataReader() {}
 
-    static Metadata read(Document doc, UrlResolver urls) {
-        Sources sources = new Sources();
-        NodeTraversor.traverse(sources, doc);
+    /** Reads the metadata of a document whose every element, in document order, {@code sources} has seen. */
+    static Metadata read(Document doc, Sources sources, UrlResolver urls) {
         Metadata meta = new Metadata();
         for (Element script : sources.jsonLd) {
             String json = script.data();
@@ -62,8 +59,11 @@ final class MetadataReader {
         return meta;
     }
 
-    /** The elements any metadata source needs, collected in one walk over the document. */
-    private static final class Sources implements NodeVisitor {
+    /**
+     * The elements any metadata source needs, collected as the elements of the document are handed to it in
+     * document order (by the walk that measures the text, so the document is walked once for both).
+     */
+    static final class Sources implements Consumer<Element> {
         final List<Element> jsonLd = new ArrayList<>();
         final List<Element> metas = new ArrayList<>();
         final List<Element> microdata = new ArrayList<>();
@@ -72,10 +72,7 @@ final class MetadataReader {
         Element canonical;
 
         @Override
-        public void head(Node node, int depth) {
-            if (!(node instanceof Element el)) {
-                return;
-            }
+        public void accept(Element el) {
             switch (el.normalName()) {
                 case "script" -> {
                     if (el.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {

@@ -8,6 +8,7 @@ import org.jsoup.select.NodeFilter;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Per-element text measures computed in one pass over the DOM (so no element's text is rebuilt repeatedly):
@@ -55,9 +56,14 @@ final class TextStats {
 
     private TextStats() {}
 
-    static TextStats measure(Element root) {
+    /**
+     * Measures the tree and hands each of its elements, in document order, to {@code everyElement} (including
+     * those inside the never-text subtrees the measures skip), so that no other pass needs to walk the whole
+     * document.
+     */
+    static TextStats measure(Element root, Consumer<Element> everyElement) {
         TextStats stats = new TextStats();
-        NodeTraversor.filter(stats.new Collector(), root);
+        NodeTraversor.filter(stats.new Collector(everyElement), root);
         return stats;
     }
 
@@ -95,14 +101,25 @@ final class TextStats {
      * enter the map, and its parent's slot, when the element closes.
      */
     private final class Collector implements NodeFilter {
+        private final Consumer<Element> everyElement;
         private int linkDepth;
         private Counts[] open = new Counts[64];
+
+        Collector(Consumer<Element> everyElement) {
+            this.everyElement = everyElement;
+        }
 
         @Override
         public FilterResult head(Node node, int depth) {
             if (node instanceof Element el) {
+                everyElement.accept(el);
                 if (depth > 0 && DocumentCleaner.NEVER_TEXT.contains(el.normalName())) {
-                    return FilterResult.SKIP_ENTIRELY; // scripts, styles, noscript fallbacks: never shown text
+                    // Scripts, styles, noscript fallbacks: never shown text. Their elements (a <meta> in a
+                    // <noscript>) still go to the consumer; most have none.
+                    if (el.firstElementChild() != null) {
+                        handDescendants(el);
+                    }
+                    return FilterResult.SKIP_ENTIRELY;
                 }
                 Counts c = slot(depth);
                 if (el.nameIs("a")) {
@@ -138,6 +155,14 @@ final class TextStats {
                 }
             }
             return FilterResult.CONTINUE;
+        }
+
+        private void handDescendants(Element el) {
+            for (Element descendant : el.getAllElements()) {
+                if (descendant != el) {
+                    everyElement.accept(descendant);
+                }
+            }
         }
 
         /** A zeroed slot for the element opening at this depth. */
