@@ -41,7 +41,11 @@ final class ContentExtractor {
 
     private ContentExtractor() {}
 
-    static Content find(Element body, TextStats stats) {
+    /**
+     * @param parsedHeadline the document's first {@code <h1>} as parsed (cleaning may have removed it since), or
+     *                       null when the document has none
+     */
+    static Content find(Element body, TextStats stats, Element parsedHeadline) {
         Map<Element, Score> scores = new IdentityHashMap<>();
         NodeTraversor.filter(new NodeFilter() {
             @Override
@@ -78,7 +82,7 @@ final class ContentExtractor {
         if (best == null) {
             return new Content(List.of(), 0);
         }
-        return new Content(withSiblings(best, bestScore, scores, stats, headlineAncestors(body)), bestScore);
+        return new Content(withSiblings(best, bestScore, scores, stats, headlineAncestors(body, parsedHeadline)), bestScore);
     }
 
     private static boolean isParagraph(Element el, TextStats.Counts c) {
@@ -180,13 +184,29 @@ final class ContentExtractor {
         return base + BoilerplateHints.classWeight(el);
     }
 
-    private static Set<Element> headlineAncestors(Element body) {
+    private static Set<Element> headlineAncestors(Element body, Element parsedHeadline) {
         Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
-        Element h1 = body.selectFirst("h1");
+        Element h1 = firstHeadline(body, parsedHeadline);
         for (Element a = h1 == null ? null : h1.parent(); a != null; a = a.parent()) {
             out.add(a);
         }
         return out;
+    }
+
+    /**
+     * The first {@code <h1>} left in the body. Usually the parsed one is still there, which spares a search of the
+     * whole body (the whole of it on pages without one).
+     */
+    private static Element firstHeadline(Element body, Element parsedHeadline) {
+        if (parsedHeadline == null) {
+            return null;
+        }
+        for (Element a = parsedHeadline.parent(); a != null; a = a.parent()) {
+            if (a == body) {
+                return parsedHeadline;
+            }
+        }
+        return body.selectFirst("h1");
     }
 
     /** The best container plus siblings that look like more of the same article. */

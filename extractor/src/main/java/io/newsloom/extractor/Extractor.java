@@ -70,12 +70,12 @@ public final class Extractor {
         MetadataReader.Sources sources = new MetadataReader.Sources();
         TextStats stats = TextStats.measure(doc, sources);
         Metadata meta = MetadataReader.read(doc, sources, urls);
-        String visibleDate = meta.published == null ? VisibleDate.nearHeadline(doc) : null;
+        String visibleDate = meta.published == null ? VisibleDate.nearHeadline(sources.h1) : null;
         DocumentCleaner.clean(doc, stats);
         TextStats.Counts pageCounts = stats.of(doc.body());
 
         String title = TitleCleaner.clean(meta.title, meta.headline, meta.siteName);
-        ContentExtractor.Content content = ContentExtractor.find(doc.body(), stats);
+        ContentExtractor.Content content = ContentExtractor.find(doc.body(), stats, sources.h1);
         BodyFilter filter = new BodyFilter(stats, content.roots());
         List<Element> rejected = new ArrayList<>();
         List<String> lines = BodyFilter.keepArticleLines(
@@ -92,14 +92,14 @@ public final class Extractor {
         }
         OffsetDateTime modified = DateParser.parse(meta.modified, zone, reference);
 
-        int bodyChars = TextMeasure.weightedLength(text);
-        PageType type = PageClassifier.classify(meta, title, url, bodyChars, pageCounts.linkDensity());
+        TextMeasure.Size size = TextMeasure.size(text);
+        PageType type = PageClassifier.classify(meta, title, url, size.weightedChars(), pageCounts.linkDensity());
 
         // Markup roughly doubles the text; sizing the buffer once saves its repeated growth.
         String html = HtmlSanitizer.sanitize(content.roots(), rejected, urls, 2 * text.length() + 256);
         return new Extraction(type, title, text, html, AuthorCleaner.clean(meta.authors), published, modified,
                 language, meta.description, meta.imageUrl, meta.canonicalUrl, meta.siteName,
-                new ArrayList<>(meta.tags), TextMeasure.wordCount(text), decoded.charset(), null);
+                new ArrayList<>(meta.tags), size.words(), decoded.charset(), null);
     }
 
     /**

@@ -67,6 +67,7 @@ final class MetadataReader {
         final List<Element> jsonLd = new ArrayList<>();
         final List<Element> metas = new ArrayList<>();
         final List<Element> microdata = new ArrayList<>();
+        /** The document's first headline. */
         Element h1;
         Element title;
         Element canonical;

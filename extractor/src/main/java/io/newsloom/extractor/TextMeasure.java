@@ -46,19 +46,37 @@ final class TextMeasure {
         };
     }
 
-    /** Words in a text: runs of letters/digits, plus one per CJK character. */
-    static int wordCount(String text) {
-        int words = 0;
+    /**
+     * The size of an extracted text: words (runs of letters and digits, plus one per CJK character) and
+     * non-space characters with a CJK character counting three (about one short Latin word).
+     */
+    record Size(int words, int weightedChars) {}
+
+    /** Both sizes in one pass, ASCII characters without code-point or Unicode-property look-ups. */
+    static Size size(String text) {
+        int words = 0, weighted = 0;
         boolean inWord = false;
-        for (int i = 0; i < text.length(); ) {
+        for (int i = 0, n = text.length(); i < n; ) {
+            char ch = text.charAt(i);
+            if (ch < 0x80) {
+                i++;
+                boolean wordChar = ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9';
+                if (wordChar && !inWord) {
+                    words++;
+                }
+                inWord = wordChar;
+                if (ch > ' ' || !isSpace(ch)) {
+                    weighted++;
+                }
+                continue;
+            }
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            boolean asciiWordChar = cp < 128 && (cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z'
-                    || cp >= '0' && cp <= '9');
-            if (cp >= 128 && isCjk(cp)) {
+            boolean cjk = isCjk(cp);
+            if (cjk) {
                 words++;
                 inWord = false;
-            } else if (asciiWordChar || cp >= 128 && Character.isLetterOrDigit(cp)) {
+            } else if (Character.isLetterOrDigit(cp)) {
                 if (!inWord) {
                     words++;
                 }
@@ -66,8 +84,11 @@ final class TextMeasure {
             } else {
                 inWord = false;
             }
+            if (cp > 0xffff || !isSpace((char) cp)) {
+                weighted += cjk ? 3 : 1;
+            }
         }
-        return words;
+        return new Size(words, weighted);
     }
 
     /** Collapses runs of whitespace (including full-width and non-breaking spaces) to one space and trims. */
@@ -95,20 +116,6 @@ final class TextMeasure {
         }
         return Character.isWhitespace(c) || c == '\u00a0' || c == '\u200b' || c == '\u3000' || c == '\ufeff'
                 || c == '\u2007' || c == '\u202f';
-    }
-
-    /** Non-space characters, a CJK character counting three (about one short Latin word). */
-    static int weightedLength(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp <= 0xffff && isSpace((char) cp)) {
-                continue;
-            }
-            n += cp >= 0x2e80 && isCjk(cp) ? 3 : 1;
-        }
-        return n;
     }
 
     /**

@@ -158,11 +158,11 @@ final class TextStats {
         }
 
         private void handDescendants(Element el) {
-            for (Element descendant : el.getAllElements()) {
-                if (descendant != el) {
+            NodeTraversor.traverse((node, depth) -> {
+                if (depth > 0 && node instanceof Element descendant) {
                     everyElement.accept(descendant);
                 }
-            }
+            }, el);
         }
 
         /** A zeroed slot for the element opening at this depth. */
@@ -180,23 +180,35 @@ final class TextStats {
             return c;
         }
 
+        /** Counted in locals and added once: field updates per character cost a store each. */
         private void count(String s, Counts c) {
-            for (int i = 0; i < s.length(); ) {
-                int cp = s.codePointAt(i);
-                i += Character.charCount(cp);
+            int chars = 0, punctuation = 0, cjk = 0;
+            for (int i = 0, n = s.length(); i < n; ) {
+                char ch = s.charAt(i);
+                int cp;
+                if (ch < Character.MIN_SURROGATE) {
+                    cp = ch;
+                    i++;
+                } else {
+                    cp = s.codePointAt(i);
+                    i += Character.charCount(cp);
+                }
                 if (cp <= 0xffff && TextMeasure.isSpace((char) cp)) {
                     continue;
                 }
-                c.chars++;
-                if (linkDepth > 0) {
-                    c.linkChars++;
-                }
+                chars++;
                 if (TextMeasure.isPunctuation(cp)) {
-                    c.punctuation++;
+                    punctuation++;
                 } else if (cp >= 0x2e80 && TextMeasure.isCjk(cp)) {
-                    c.cjk++;
+                    cjk++;
                 }
             }
+            c.chars += chars;
+            if (linkDepth > 0) {
+                c.linkChars += chars;
+            }
+            c.punctuation += punctuation;
+            c.cjk += cjk;
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.newsloom.extractor;
 
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -14,9 +13,8 @@ final class VisibleDate {
 
     private VisibleDate() {}
 
-    /** Short text of the blocks just after the headline (and after its parent), or null. */
-    static String nearHeadline(Document doc) {
-        Element h1 = doc.selectFirst("h1");
+    /** Short text of the blocks just after the headline {@code h1} (and after its parent), or null. */
+    static String nearHeadline(Element h1) {
         if (h1 == null) {
             return null;
         }

@@ -15,4 +15,12 @@ class TextMeasureTest {
             assertEquals(new TextNode(s).text().strip().length(), TextMeasure.strippedTextLength(s), s);
         }
     }
+
+    @Test
+    void sizeCountsWordsAndCjkWeightedCharacters() {
+        // "Hello," 6 + "world" 5 + two CJK characters at 3 each; words: two Latin, one per CJK character.
+        assertEquals(new TextMeasure.Size(4, 17), TextMeasure.size("Hello, world\u00a0中文"));
+        assertEquals(new TextMeasure.Size(3, 10), TextMeasure.size(" e-mail café "));
+        assertEquals(new TextMeasure.Size(0, 0), TextMeasure.size(""));
+    }
 }
