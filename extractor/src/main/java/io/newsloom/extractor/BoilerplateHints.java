@@ -2,9 +2,9 @@ package io.newsloom.extractor;
 
 import org.jsoup.nodes.Element;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What class names, ids and roles say about an element: whether it is article content or page furniture
@@ -13,26 +13,26 @@ import java.util.regex.Pattern;
 final class BoilerplateHints {
 
     /** Substrings that mark furniture wherever they appear in a class or id ("c-share-bar", "relatedLinks"). */
-    private static final String[] NEGATIVE_ANYWHERE = (
+    private static final MarkerSet NEGATIVE_ANYWHERE = new MarkerSet((
             "comment|disqus|share|sharing|social|related|recommend|newsletter|subscribe|subscription|signup"
                     + "|sign-up|cookie|consent|gdpr|sponsor|advert|outbrain|taboola|breadcrumb|popular"
                     + "|trending|promo|paywall|most-read|mostread|more-stories|morestories|read-more|readmore"
                     + "|newsletter|byline|author-info|authorinfo|author-bio|about-author|toolbar|pagination"
                     + "|widget|masthead|copyright|disclaimer|print-only|skip-link|visually-hidden|sr-only"
                     + "|screen-reader|offscreen|login|registration|signin"
-                    + "|相關|相关|推荐|推薦|熱門|热门|分享|評論|评论").split("\\|");
+                    + "|相關|相关|推荐|推薦|熱門|热门|分享|評論|评论").split("\\|"));
     /** Short words that mark furniture only as a whole token ("nav", "ad", "tags"), not inside other words. */
-    private static final Set<String> NEGATIVE_TOKENS = Set.of("nav", "navbar", "navigation", "menu", "ad", "ads",
+    private static final MarkerSet NEGATIVE_TOKENS = new MarkerSet("nav", "navbar", "navigation", "menu", "ad", "ads",
             "adv", "advert", "tag", "tags", "footer", "foot", "meta", "caption", "credit", "credits", "print", "rss",
             "topics", "keywords", "date", "time", "timestamp", "sidebar", "banner", "dateline", "author", "authors",
             "share", "social", "extra", "aside", "follow", "button", "btn", "icon", "modal", "popup", "related",
             "more");
-    /** Marks of the article body itself. */
-    private static final Pattern POSITIVE = Pattern.compile(
+    /** Marks of the article body itself; "-?" is an optional hyphen ("article-body", "articlebody"). */
+    private static final MarkerSet POSITIVE = new MarkerSet(withOptionalHyphens(
             "article-?body|articlebody|article-?content|article-?text|story-?body|story-?content|entry-?content"
                     + "|post-?content|post-?body|post-?entry|main-?content|body-?text|article__body|content-?body"
                     + "|text-?body|article-?main|single-?content|news-?content|rich-?text|paywall-?content"
-                    + "|article-?detail|news-?text|main-?text");
+                    + "|article-?detail|news-?text|main-?text"));
 
     private BoilerplateHints() {}
 
@@ -59,7 +59,7 @@ final class BoilerplateHints {
     }
 
     private static boolean namesContent(String name) {
-        return !name.isEmpty() && POSITIVE.matcher(name).find();
+        return !name.isEmpty() && POSITIVE.occursIn(name);
     }
 
     /** Tokens are the parts of class names and ids between spaces, hyphens and underscores. */
@@ -68,7 +68,7 @@ final class BoilerplateHints {
         for (int i = 0; i <= sig.length(); i++) {
             char c = i == sig.length() ? ' ' : sig.charAt(i);
             if (c == ' ' || c == '-' || c == '_') {
-                if (i - start >= 2 && i - start <= 10 && NEGATIVE_TOKENS.contains(sig.substring(start, i))) {
+                if (i - start >= 2 && i - start <= 10 && NEGATIVE_TOKENS.isRegion(sig, start, i)) {
                     return true;
                 }
                 start = i + 1;
@@ -78,12 +78,17 @@ final class BoilerplateHints {
     }
 
     private static boolean containsAny(String sig) {
-        for (String marker : NEGATIVE_ANYWHERE) {
-            if (sig.contains(marker)) {
-                return true;
-            }
+        return NEGATIVE_ANYWHERE.occursIn(sig);
+    }
+
+    /** The markers of a "|"-separated list, each with an optional hyphen ("-?") spelt both with and without it. */
+    private static String[] withOptionalHyphens(String alternatives) {
+        List<String> out = new ArrayList<>();
+        for (String marker : alternatives.split("\\|")) {
+            out.add(marker.replace("-?", "-"));
+            out.add(marker.replace("-?", ""));
         }
-        return false;
+        return out.toArray(String[]::new);
     }
 
     static boolean isPositive(Element el) {
