@@ -97,8 +97,15 @@ final class PageDecoder {
 
     private static String metaCharset(byte[] body) {
         String head = new String(body, 0, Math.min(body.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
+        // The pattern is tried only where a tag "<meta" starts, found by a plain character search: a case-blind
+        // regex search would try every position of the 8 KB. Same first match as find().
         Matcher m = META_CHARSET.matcher(head);
-        return m.find() ? m.group(1) : null;
+        for (int at = head.indexOf('<'); at >= 0; at = head.indexOf('<', at + 1)) {
+            if (head.regionMatches(true, at + 1, "meta", 0, 4) && m.region(at, head.length()).lookingAt()) {
+                return m.group(1);
+            }
+        }
+        return null;
     }
 
     static Charset charsetNamed(String name) {

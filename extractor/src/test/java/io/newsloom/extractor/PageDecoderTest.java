@@ -48,6 +48,17 @@ class PageDecoderTest {
     }
 
     @Test
+    void httpEquivMetaInCapitalsAfterOtherTagsIsRead() {
+        String html = "<!DOCTYPE html><html><head><meta name=\"viewport\" content=\"width=device-width\">"
+                + "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; Charset=GB2312\">"
+                + SIMPLIFIED.substring("<html><head>".length());
+        byte[] body = html.getBytes(Charset.forName("GBK"));
+        PageDecoder.Decoded d = PageDecoder.decode(body, Map.of());
+        assertEquals("GB18030", d.charset());
+        assertEquals(html, text(d, body));
+    }
+
+    @Test
     void wrongDeclarationFallsBackToDetection() {
         // Declared UTF-8, really GBK: the declaration does not decode, so the bytes decide.
         String html = "<meta charset=\"utf-8\">" + SIMPLIFIED;
