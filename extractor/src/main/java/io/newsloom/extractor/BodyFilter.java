@@ -47,7 +47,8 @@ final class BodyFilter {
         if (c.chars == 0) {
             return false;
         }
-        if (BoilerplateHints.isNegative(el) && (c.proseChars() * 5 < contentProse * 2 || c.linkDensity() > 0.5)) {
+        // The counts first: the name test is the dearer of the two.
+        if ((c.proseChars() * 5 < contentProse * 2 || c.linkDensity() > 0.5) && BoilerplateHints.isNegative(el)) {
             return true;
         }
         double linkDensity = c.linkDensity();

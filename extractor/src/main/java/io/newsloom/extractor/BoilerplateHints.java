@@ -91,16 +91,15 @@ final class BoilerplateHints {
         return out.toArray(String[]::new);
     }
 
-    static boolean isPositive(Element el) {
-        return namesContent(el.className().toLowerCase(Locale.ROOT)) || namesContent(el.id().toLowerCase(Locale.ROOT))
-                || el.attr("itemprop").equalsIgnoreCase("articleBody");
-    }
-
     /** +25 for article-like names, -25 for furniture-like names, 0 otherwise. */
     static int classWeight(Element el) {
-        if (isPositive(el)) {
+        // Each name is read and lower-cased once for both verdicts (this runs for every scored candidate).
+        String cls = el.className().toLowerCase(Locale.ROOT);
+        String id = el.id().toLowerCase(Locale.ROOT);
+        if (namesContent(cls) || namesContent(id) || el.attr("itemprop").equalsIgnoreCase("articleBody")) {
             return 25;
         }
-        return isNegative(el) ? -25 : 0;
+        // Neither name is article-like, so the furniture-like names alone decide.
+        return namesFurniture(cls) || namesFurniture(id) ? -25 : 0;
     }
 }
