@@ -11,6 +11,8 @@ public final class Topics {
     public static final String PAGES = "pages";
     /** {@link ArticleEvent}s, keyed by article id. */
     public static final String ARTICLES = "articles";
+    /** {@link SourceCommand}s, keyed by source id. */
+    public static final String SOURCE_COMMANDS = "source-commands";
     /** Messages a stage could not handle; the reason is in the headers. */
     public static final String DEAD_LETTERS = "dead-letters";
 

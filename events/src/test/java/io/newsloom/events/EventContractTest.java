@@ -39,8 +39,15 @@ class EventContractTest {
             null, "First.\nSecond.", "<p>First.</p><p>Second.</p>", null, List.of(), 2,
             ArticleIds.sha256Hex("Title\nFirst.\nSecond."), null, null);
 
+    static final SourceCommand REGISTER = SourceCommand.register("https://example.com/feed.xml", CrawlKind.FEED,
+            "PT15M", T);
+
     @Test
     void everyEventMatchesItsSchemaAndRoundTrips() {
+        assertValid("source-command", REGISTER);
+        assertValid("source-command", SourceCommand.remove(REGISTER.id(), T));
+        assertEquals(REGISTER, EventJson.read(EventJson.write(REGISTER), SourceCommand.class));
+        assertEquals(ArticleIds.fromUrl("https://EXAMPLE.com/feed.xml"), REGISTER.key());
         assertValid("crawl-request", REQUEST);
         assertValid("fetched-page", PAGE);
         assertValid("article", ARTICLE);
@@ -57,6 +64,7 @@ class EventContractTest {
     void schemasListEveryRecordComponentAsRequired() throws Exception {
         assertEquals(components(CrawlRequest.class), required("crawl-request"));
         assertEquals(components(ArticleEvent.class), required("article"));
+        assertEquals(components(SourceCommand.class), required("source-command"));
         Set<String> page = components(FetchedPage.class);
         page.remove("contentType");   // nullable and optional on the wire
         assertEquals(page, required("fetched-page"));

@@ -1,0 +1,296 @@
+package io.newsloom.fetcher;
+
+import io.newsloom.events.CrawlKind;
+import io.newsloom.events.EventJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The frontier in PostgreSQL (schema {@code fetcher}): every URL the fetcher knows with its state and due time, and
+ * every host with the earliest time it may be asked again. A host is leased to one fetch at a time, which gives
+ * "one request in flight per host" across restarts and instances.
+ */
+@ApplicationScoped
+public class Frontier {
+
+    /** A URL to fetch, as it enters the frontier. {@code explicit}: asked for directly, so due now whatever it was. */
+    public record Entry(String url, String host, String requestUrl, String requestId, CrawlKind kind,
+                        Map<String, String> hints, String sourceId, boolean explicit) {
+    }
+
+    /** A claimed URL: its host is leased until the task is finished or released. */
+    public record Task(String url, String host, String requestUrl, String requestId, CrawlKind kind,
+                       Map<String, String> hints, String sourceId, int attempts, String etag, String lastModified) {
+    }
+
+    private final DataSource dataSource;
+
+    @Inject
+    public Frontier(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Puts a URL in the queue unless it is already queued or in flight, or (for a discovered URL) was fetched and is
+     * not due yet.
+     *
+     * @return true when the URL was queued
+     */
+    public boolean enqueue(Entry e) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement host = c.prepareStatement(
+                    "INSERT INTO host (host) VALUES (?) ON CONFLICT (host) DO NOTHING");
+                 PreparedStatement url = c.prepareStatement("""
+                         INSERT INTO url (url, host, request_url, request_id, kind, hints, source_id, state, due_at)
+                         VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, 'queued', now())
+                         ON CONFLICT (url) DO UPDATE SET request_url = EXCLUDED.request_url,
+                             request_id = EXCLUDED.request_id, kind = EXCLUDED.kind, hints = EXCLUDED.hints,
+                             source_id = COALESCE(EXCLUDED.source_id, url.source_id), state = 'queued',
+                             due_at = now(), attempts = 0, updated_at = now()
+                         WHERE url.state IN ('done', 'failed') AND (? OR url.due_at <= now())""")) {
+                host.setString(1, e.host());
+                host.executeUpdate();
+                url.setString(1, e.url());
+                url.setString(2, e.host());
+                url.setString(3, e.requestUrl());
+                url.setString(4, e.requestId());
+                url.setString(5, e.kind().json());
+                url.setString(6, EventJson.write(e.hints()));
+                url.setString(7, e.sourceId());
+                url.setBoolean(8, e.explicit());
+                boolean queued = url.executeUpdate() == 1;
+                c.commit();
+                return queued;
+            } catch (SQLException | RuntimeException ex) {
+                c.rollback();
+                throw ex;
+            }
+        }
+    }
+
+    /**
+     * Leases up to {@code max} hosts that may be asked now and have a due URL, and takes the most overdue URL of each.
+     */
+    public List<Task> claim(String instance, int max, Duration lease) throws SQLException {
+        if (max <= 0) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<String> hosts = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("""
+                        WITH free AS (
+                            SELECT h.host FROM host h
+                            WHERE h.next_fetch_at <= now() AND (h.lease_until IS NULL OR h.lease_until < now())
+                              AND EXISTS (SELECT 1 FROM url u
+                                          WHERE u.host = h.host AND u.state = 'queued' AND u.due_at <= now())
+                            ORDER BY h.next_fetch_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                        UPDATE host h SET lease_until = now() + make_interval(secs => ?), leased_by = ?
+                        FROM free WHERE h.host = free.host RETURNING h.host""")) {
+                    ps.setInt(1, max);
+                    ps.setDouble(2, lease.toMillis() / 1000.0);
+                    ps.setString(3, instance);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            hosts.add(rs.getString(1));
+                        }
+                    }
+                }
+                List<Task> tasks = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("""
+                        UPDATE url SET state = 'fetching', updated_at = now()
+                        WHERE url = (SELECT url FROM url WHERE host = ? AND state = 'queued' AND due_at <= now()
+                                     ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+                        RETURNING url, host, request_url, request_id, kind, hints::text, source_id, attempts, etag,
+                                  last_modified""")) {
+                    for (String host : hosts) {
+                        ps.setString(1, host);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (rs.next()) {
+                                tasks.add(task(rs));
+                            }
+                        }
+                    }
+                }
+                c.commit();
+                return tasks;
+            } catch (SQLException | RuntimeException ex) {
+                c.rollback();
+                throw ex;
+            }
+        }
+    }
+
+    /** How a claimed URL ends. */
+    public sealed interface Result {
+        /** Fetched (or 304): due again after {@code revisit}; validators kept for the next conditional request. */
+        record Done(int status, String finalUrl, String etag, String lastModified, Duration revisit) implements Result {
+        }
+
+        /** Failed for now: queued again after {@code delay}. */
+        record Retry(String reason, Duration delay) implements Result {
+        }
+
+        /** Given up with a reason; asked again only explicitly or after {@code revisit}. */
+        record Failed(String reason, Duration revisit) implements Result {
+        }
+
+        /** Not fetched this time (robots.txt fetched first or unreachable, shutdown): back in the queue as it was. */
+        record Released() implements Result {
+        }
+    }
+
+    /** Records the result of a claimed URL and frees its host until {@code hostDelay} from now. */
+    public void finish(Task task, Result result, Duration hostDelay) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                record(c, task, result);
+                try (PreparedStatement ps = c.prepareStatement("""
+                        UPDATE host SET lease_until = NULL, leased_by = NULL,
+                            next_fetch_at = GREATEST(next_fetch_at, now() + make_interval(secs => ?))
+                        WHERE host = ?""")) {
+                    ps.setDouble(1, hostDelay.toMillis() / 1000.0);
+                    ps.setString(2, task.host());
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException ex) {
+                c.rollback();
+                throw ex;
+            }
+        }
+    }
+
+    private static void record(Connection c, Task task, Result result) throws SQLException {
+        if (result instanceof Result.Done d) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE url SET state = 'done', due_at = now() + make_interval(secs => ?), attempts = 0,
+                        last_status = ?, final_url = ?, etag = COALESCE(?, etag),
+                        last_modified = COALESCE(?, last_modified), reason = NULL, fetched_at = now(),
+                        updated_at = now()
+                    WHERE url = ?""")) {
+                ps.setDouble(1, d.revisit().toSeconds());
+                ps.setInt(2, d.status());
+                ps.setString(3, d.finalUrl());
+                ps.setString(4, d.etag());
+                ps.setString(5, d.lastModified());
+                ps.setString(6, task.url());
+                ps.executeUpdate();
+            }
+        } else if (result instanceof Result.Retry r) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE url SET state = 'queued', due_at = now() + make_interval(secs => ?),
+                        attempts = attempts + 1, reason = ?, updated_at = now()
+                    WHERE url = ?""")) {
+                ps.setDouble(1, r.delay().toMillis() / 1000.0);
+                ps.setString(2, r.reason());
+                ps.setString(3, task.url());
+                ps.executeUpdate();
+            }
+        } else if (result instanceof Result.Failed f) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE url SET state = 'failed', due_at = now() + make_interval(secs => ?),
+                        attempts = attempts + 1, reason = ?, updated_at = now()
+                    WHERE url = ?""")) {
+                ps.setDouble(1, f.revisit().toSeconds());
+                ps.setString(2, f.reason());
+                ps.setString(3, task.url());
+                ps.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE url SET state = 'queued', updated_at = now() WHERE url = ?")) {
+                ps.setString(1, task.url());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Puts back URLs left in flight by a fetch that died (its host lease expired) or, with an instance, every URL
+     * that instance holds (graceful shutdown).
+     */
+    public int release(String instance) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement urls = c.prepareStatement("""
+                    UPDATE url SET state = 'queued', updated_at = now()
+                    WHERE state = 'fetching' AND host IN (
+                        SELECT host FROM host WHERE lease_until IS NULL OR lease_until < now() OR leased_by = ?)""");
+                 PreparedStatement hosts = c.prepareStatement("""
+                         UPDATE host SET lease_until = NULL, leased_by = NULL
+                         WHERE lease_until < now() OR leased_by = ?""")) {
+                urls.setString(1, instance);
+                int n = urls.executeUpdate();
+                hosts.setString(1, instance);
+                hosts.executeUpdate();
+                c.commit();
+                return n;
+            } catch (SQLException | RuntimeException ex) {
+                c.rollback();
+                throw ex;
+            }
+        }
+    }
+
+    /** Which of these (normalised) URLs the frontier already knows. */
+    public Set<String> known(Collection<String> urls) throws SQLException {
+        Set<String> out = new HashSet<>();
+        if (urls.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT url FROM url WHERE url = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", urls.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Queued URLs per host, the longest queues first. */
+    public Map<String, Long> queueDepths(int limit) throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT host, count(*) FROM url WHERE state = 'queued' GROUP BY host
+                     ORDER BY count(*) DESC, host LIMIT ?""")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Task task(ResultSet rs) throws SQLException {
+        @SuppressWarnings("unchecked")
+        Map<String, String> hints = EventJson.mapper().convertValue(
+                EventJson.read(rs.getString("hints"), Map.class), Map.class);
+        return new Task(rs.getString("url"), rs.getString("host"), rs.getString("request_url"),
+                rs.getString("request_id"), CrawlKind.parse(rs.getString("kind")), hints, rs.getString("source_id"),
+                rs.getInt("attempts"), rs.getString("etag"), rs.getString("last_modified"));
+    }
+}
