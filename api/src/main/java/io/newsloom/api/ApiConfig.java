@@ -24,4 +24,8 @@ public interface ApiConfig {
     /** Article stream events kept for clients that reconnect with Last-Event-ID. */
     @WithDefault("1000")
     int streamReplay();
+
+    /** Shortest poll interval a source may be registered with. */
+    @WithDefault("1m")
+    Duration minSourceInterval();
 }

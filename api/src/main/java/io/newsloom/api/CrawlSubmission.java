@@ -54,7 +54,8 @@ public record CrawlSubmission(List<String> urls, String kind) {
         }
     }
 
-    private static String checkUrl(String url) {
+    /** The trimmed URL when it is an absolute http(s) URL of reasonable length; a 400 problem otherwise. */
+    static String checkUrl(String url) {
         if (url == null || url.isBlank()) {
             throw ProblemException.badRequest("'urls' contains an empty URL");
         }
