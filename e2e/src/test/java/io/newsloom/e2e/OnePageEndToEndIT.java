@@ -22,8 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,6 +69,10 @@ class OnePageEndToEndIT {
         env.put("NEWSLOOM_TOPICS_ARTICLES", ARTICLES_TOPIC);
         env.put("NEWSLOOM_TOPICS_DEAD_LETTERS", RUN + "-dead-letters");
         env.put("NEWSLOOM_FETCH_ALLOW_PRIVATE_NETWORKS", "true");   // the test site is on loopback
+        // a source polled every second or two, so that the feed test need not wait for minutes
+        env.put("NEWSLOOM_API_MIN_SOURCE_INTERVAL", "PT1S");
+        env.put("NEWSLOOM_FETCH_SOURCE_MIN_INTERVAL", "1s");
+        env.put("NEWSLOOM_FETCH_SOURCE_MAX_INTERVAL", "3s");
         services = ServiceProcesses.start(ROOT, env, WAIT);
     }
 
@@ -123,6 +130,55 @@ class OnePageEndToEndIT {
         JsonNode again = json(get(lookup).body());
         assertEquals(id, again.get("id").asText());
         assertEquals(1, again.get("version").asInt());
+    }
+
+    @Test
+    void aFeedRegisteredThroughTheApiBringsItsArticlesAndIsPolledAgainAfterAFetcherRestart() throws Exception {
+        byte[] seed = Files.readAllBytes(FIXTURES.resolve("seed-mirror.html"));
+        List<String> entries = new CopyOnWriteArrayList<>(List.of("/feed/1.html"));
+        site.page("/feed/1.html", "text/html; charset=utf-8", seed).page("/feed/2.html", "text/html; charset=utf-8", seed)
+                .handler("/feed.json", exchange -> {
+                    String items = entries.stream().map(p -> "{\"id\":\"" + p + "\",\"url\":\"" + site.url(p)
+                            + "\",\"title\":\"Entry " + p + "\"}").collect(Collectors.joining(","));
+                    byte[] body = ("{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"E2E\","
+                            + "\"items\":[" + items + "]}").getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "application/feed+json");
+                    exchange.sendResponseHeaders(200, body.length);
+                    try (var out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                });
+        String feed = site.url("/feed.json");
+        HttpResponse<String> registered = post("/api/v1/sources",
+                "{\"url\": \"" + feed + "\", \"kind\": \"feed\", \"interval\": \"PT2S\"}");
+        assertEquals(202, registered.statusCode(), registered.body());
+        String sourceId = json(registered.body()).get("id").asText();
+
+        String first = "/api/v1/articles/lookup?url=" + URLEncoder.encode(site.url("/feed/1.html"), StandardCharsets.UTF_8);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> get(first).statusCode() == 200);
+        assertTrue(json(get("/api/v1/articles?limit=100").body()).get("items").findValuesAsText("url")
+                .contains(site.url("/feed/1.html")));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            JsonNode source = source(sourceId);
+            return source != null && source.get("polls").asInt() >= 1 && source.get("itemsTotal").asInt() == 1;
+        });
+
+        // the source lives in the fetcher's database: after a restart it is polled again and finds the new entry
+        services.restart("fetcher", WAIT);
+        entries.add("/feed/2.html");
+        String second = "/api/v1/articles/lookup?url=" + URLEncoder.encode(site.url("/feed/2.html"), StandardCharsets.UTF_8);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> get(second).statusCode() == 200);
+        assertEquals(1, site.hits("/feed/1.html"), "an entry fetched before the restart is not fetched again");
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> source(sourceId).get("itemsTotal").asInt() == 2);
+    }
+
+    private JsonNode source(String id) throws Exception {
+        for (JsonNode s : json(get("/api/v1/sources").body()).get("items")) {
+            if (s.get("id").asText().equals(id)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** The served article with its dates in the event's offsets (PostgreSQL keeps instants, not offsets). */

@@ -25,6 +25,8 @@ final class ServiceProcesses implements AutoCloseable {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Path logDir;
+    private Path root;
+    private Map<String, String> env;
 
     private ServiceProcesses(Path logDir) {
         this.logDir = logDir;
@@ -35,6 +37,8 @@ final class ServiceProcesses implements AutoCloseable {
         Path logDir = root.resolve("e2e/target/e2e-logs");
         Files.createDirectories(logDir);
         ServiceProcesses services = new ServiceProcesses(logDir);
+        services.root = root;
+        services.env = env;
         try {
             for (String service : SERVICES) {
                 services.launch(root, service, env);
@@ -49,16 +53,32 @@ final class ServiceProcesses implements AutoCloseable {
         }
     }
 
+    /** Stops one service (SIGTERM, as an orchestrator would) and starts it again on the same port. */
+    void restart(String service, Duration timeout) throws Exception {
+        Process p = processes.get(service);
+        p.destroy();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        Files.move(logDir.resolve(service + ".log"), logDir.resolve(service + "-before-restart.log"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        launch(root, service, env, ports.get(service));
+        awaitReady(service, timeout);
+    }
+
     String baseUrl(String service) {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
     private void launch(Path root, String service, Map<String, String> env) throws IOException {
+        launch(root, service, env, freePort());
+    }
+
+    private void launch(Path root, String service, Map<String, String> env, int port) throws IOException {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError(jar + " is missing: package the services first (./mvnw package)");
         }
-        int port = freePort();
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(logDir.resolve(service + ".log").toFile());
