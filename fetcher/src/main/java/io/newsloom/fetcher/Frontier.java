@@ -195,31 +195,30 @@ public class Frontier {
                 ps.executeUpdate();
             }
         } else if (result instanceof Result.Retry r) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE url SET state = 'queued', due_at = now() + make_interval(secs => ?),
-                        attempts = attempts + 1, reason = ?, updated_at = now()
-                    WHERE url = ?""")) {
-                ps.setDouble(1, r.delay().toMillis() / 1000.0);
-                ps.setString(2, r.reason());
-                ps.setString(3, task.url());
-                ps.executeUpdate();
-            }
+            recordAttempt(c, task, "queued", r.delay(), r.reason());
         } else if (result instanceof Result.Failed f) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE url SET state = 'failed', due_at = now() + make_interval(secs => ?),
-                        attempts = attempts + 1, reason = ?, updated_at = now()
-                    WHERE url = ?""")) {
-                ps.setDouble(1, f.revisit().toSeconds());
-                ps.setString(2, f.reason());
-                ps.setString(3, task.url());
-                ps.executeUpdate();
-            }
+            recordAttempt(c, task, "failed", f.revisit(), f.reason());
         } else {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE url SET state = 'queued', updated_at = now() WHERE url = ?")) {
                 ps.setString(1, task.url());
                 ps.executeUpdate();
             }
+        }
+    }
+
+    /** A failed attempt: queued again (retry) or given up (failed), due after {@code wait}, with the reason. */
+    private static void recordAttempt(Connection c, Task task, String state, Duration wait, String reason)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE url SET state = ?, due_at = now() + make_interval(secs => ?), attempts = attempts + 1,
+                    reason = ?, updated_at = now()
+                WHERE url = ?""")) {
+            ps.setString(1, state);
+            ps.setDouble(2, wait.toMillis() / 1000.0);
+            ps.setString(3, reason);
+            ps.setString(4, task.url());
+            ps.executeUpdate();
         }
     }
 

@@ -82,7 +82,7 @@ class CrawlFlowTest {
             for (CrawlRequest r : requests) {
                 kafka.awaitOne(pagesTopic, rec -> rec.value().contains(r.id()), WAIT);
             }
-            assertReason(kafka, secret.id(), "disallowed by robots.txt");
+            DeadLetters.assertReason(kafka, deadLetters, secret.id(), "disallowed by robots.txt", WAIT);
         }
         assertEquals(0, site.hits("/private/secret.html"), "a disallowed path is never requested");
         assertEquals(1, site.hits("/robots.txt"), "robots.txt is cached");
@@ -253,11 +253,5 @@ class CrawlFlowTest {
         ConsumerRecord<String, String> record = kafka.awaitOne(pagesTopic,
                 r -> EventJson.read(r.value(), FetchedPage.class).url().equals(url), WAIT);
         return EventJson.read(record.value(), FetchedPage.class);
-    }
-
-    private void assertReason(KafkaTestClient kafka, String marker, String reason) {
-        ConsumerRecord<String, String> dead = kafka.awaitOne(deadLetters, r -> r.value().contains(marker), WAIT);
-        String actual = KafkaTestClient.header(dead, "dead-letter-reason");
-        assertTrue(actual != null && actual.contains(reason), "reason was: " + actual);
     }
 }

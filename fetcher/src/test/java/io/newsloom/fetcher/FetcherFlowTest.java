@@ -120,9 +120,7 @@ class FetcherFlowTest {
     }
 
     private void assertReason(KafkaTestClient kafka, String marker, String reason) {
-        ConsumerRecord<String, String> dead = kafka.awaitOne(deadLetters, r -> r.value().contains(marker), WAIT);
-        String actual = KafkaTestClient.header(dead, "dead-letter-reason");
-        assertTrue(actual != null && actual.contains(reason), "reason was: " + actual);
+        ConsumerRecord<String, String> dead = DeadLetters.assertReason(kafka, deadLetters, marker, reason, WAIT);
         assertEquals(requestsTopic, KafkaTestClient.header(dead, "dead-letter-topic"));
     }
 
