@@ -68,6 +68,7 @@ class OnePageEndToEndIT {
         env.put("NEWSLOOM_TOPICS_PAGES", RUN + "-pages");
         env.put("NEWSLOOM_TOPICS_ARTICLES", ARTICLES_TOPIC);
         env.put("NEWSLOOM_TOPICS_DEAD_LETTERS", RUN + "-dead-letters");
+        env.put("NEWSLOOM_TOPICS_SOURCE_COMMANDS", RUN + "-source-commands");
         env.put("NEWSLOOM_FETCH_ALLOW_PRIVATE_NETWORKS", "true");   // the test site is on loopback
         // a source polled every second or two, so that the feed test need not wait for minutes
         env.put("NEWSLOOM_API_MIN_SOURCE_INTERVAL", "PT1S");

@@ -151,8 +151,11 @@ public class Frontier {
         record Failed(String reason, Duration revisit) implements Result {
         }
 
-        /** Not fetched this time (robots.txt fetched first or unreachable, shutdown): back in the queue as it was. */
-        record Released() implements Result {
+        /**
+         * Not fetched this time (robots.txt fetched first, or its origin's robots.txt is unreachable for now): back in
+         * the queue, due after {@code dueIn}, without counting an attempt.
+         */
+        record Released(Duration dueIn) implements Result {
         }
     }
 
@@ -198,10 +201,12 @@ public class Frontier {
             recordAttempt(c, task, "queued", r.delay(), r.reason());
         } else if (result instanceof Result.Failed f) {
             recordAttempt(c, task, "failed", f.revisit(), f.reason());
-        } else {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE url SET state = 'queued', updated_at = now() WHERE url = ?")) {
-                ps.setString(1, task.url());
+        } else if (result instanceof Result.Released r) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE url SET state = 'queued', due_at = now() + make_interval(secs => ?), updated_at = now()
+                    WHERE url = ?""")) {
+                ps.setDouble(1, r.dueIn().toMillis() / 1000.0);
+                ps.setString(2, task.url());
                 ps.executeUpdate();
             }
         }

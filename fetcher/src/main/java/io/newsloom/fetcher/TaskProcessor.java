@@ -103,13 +103,15 @@ public class TaskProcessor {
             if (entry.rules() == null) {
                 // unreachable: an attempt of this URL, so that a dead host ends in a dead letter, not a loop
                 return failed(task, FetchOutcome.Failed.transientFailure("robots.txt unreachable: "
-                        + ((FetchOutcome.Failed) answer).reason()), Duration.between(clock.instant(), entry.retryAt()));
+                        + ((FetchOutcome.Failed) answer).reason()), minDelay());
             }
-            return new Step(new Frontier.Result.Released(), hostDelay(entry.rules()));
+            return new Step(new Frontier.Result.Released(Duration.ZERO), hostDelay(entry.rules()));
         }
         if (entry.rules() == null) {
-            // robots.txt unreachable: wait for it before anything else on this host
-            return new Step(new Frontier.Result.Released(), Duration.between(now, entry.retryAt()));
+            // this origin's robots.txt is unreachable for now: the URL waits for it, but the host stays free for its
+            // other origins (the host key has no port)
+            Duration untilRetry = Duration.between(now, entry.retryAt());
+            return new Step(new Frontier.Result.Released(untilRetry), Duration.ZERO);
         }
         BaseRobotRules rules = entry.rules();
         if (task.kind() == CrawlKind.SITEMAP && isSiteRoot(uri)) {
