@@ -53,7 +53,8 @@ public class SourceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(SourceRegistration registration) {
         if (registration == null) {
-            throw ProblemException.badRequest("the body must be {\"url\": ..., \"kind\": \"feed\", \"interval\": \"PT15M\"}");
+            throw ProblemException.badRequest(
+                    "the body must be {\"url\": ..., \"kind\": \"feed\", \"interval\": \"PT15M\"}");
         }
         SourceCommand command = registration.toCommand(config.minSourceInterval(), OffsetDateTime.now(ZoneOffset.UTC));
         publish(command);

@@ -55,7 +55,8 @@ class SourceApiTest {
         String url = "https://news.example.org/feed-" + UUID.randomUUID() + ".xml";
         String body = "{\"url\": \"" + url + "\", \"kind\": \"feed\", \"interval\": \"PT30M\"}";
         given().contentType(ContentType.JSON).body(body).when().post("/api/v1/sources").then().statusCode(401);
-        String id = given().header(ApiTest.KEY).contentType(ContentType.JSON).body(body).when().post("/api/v1/sources").then().statusCode(202)
+        String id = given().header(ApiTest.KEY).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/sources").then().statusCode(202)
                 .body("url", equalTo(url)).body("kind", equalTo("feed")).body("interval", equalTo("PT30M"))
                 .extract().path("id");
         given().when().delete("/api/v1/sources/" + id).then().statusCode(401);

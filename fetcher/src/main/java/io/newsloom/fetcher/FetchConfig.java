@@ -29,7 +29,10 @@ public interface FetchConfig {
     @WithDefault("10485760")
     int maxBodyBytes();
 
-    /** What to do with a longer body: {@code truncate} (keep the first max-body-bytes, marked truncated) or {@code reject}. */
+    /**
+     * What to do with a longer body: {@code truncate} (keep the first max-body-bytes, marked truncated) or
+     * {@code reject}.
+     */
     @WithDefault("truncate")
     OversizePolicy oversizeBody();
 
