@@ -79,9 +79,16 @@ final class TextRenderer {
                     i++;
                     continue;
                 }
-                int end = i + 1; // copy each run of non-space characters at once
-                while (end < n && !TextMeasure.isSpace(s.charAt(end))) {
-                    end++;
+                // Copy at once each run that needs no collapsing: words joined by single plain spaces.
+                int end = i + 1;
+                while (end < n) {
+                    if (!TextMeasure.isSpace(s.charAt(end))) {
+                        end++;
+                    } else if (s.charAt(end) == ' ' && end + 1 < n && !TextMeasure.isSpace(s.charAt(end + 1))) {
+                        end += 2;
+                    } else {
+                        break;
+                    }
                 }
                 if (pendingSpace) {
                     text.append(' ');
