@@ -128,6 +128,10 @@ class ApiTest {
                 .contentType(Problem.MEDIA_TYPE);
         given().header(KEY).contentType(ContentType.TEXT).body("https://a.org/").when().post("/api/v1/crawl").then()
                 .statusCode(415);
+        byte[] huge = new byte[11 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        given().header(KEY).contentType(ContentType.JSON).body(huge).when().post("/api/v1/crawl").then()
+                .statusCode(413).contentType(Problem.MEDIA_TYPE).body("status", equalTo(413));
     }
 
     @Test
