@@ -254,14 +254,20 @@ public class Frontier {
         }
     }
 
-    /** Which of these (normalised) URLs the frontier already knows. */
-    public Set<String> known(Collection<String> urls) throws SQLException {
+    /**
+     * Of these page URLs, the ones neither in the frontier nor announced before, recorded as announced in the same
+     * statement: of two overlapping polls, only one gets a URL back.
+     */
+    public Set<String> claimUnseen(Collection<String> urls) throws SQLException {
         Set<String> out = new HashSet<>();
         if (urls.isEmpty()) {
             return out;
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT url FROM url WHERE url = ANY (?)")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO discovered (url)
+                SELECT u FROM unnest(?::text[]) AS u WHERE NOT EXISTS (SELECT 1 FROM url WHERE url.url = u)
+                ON CONFLICT (url) DO NOTHING
+                RETURNING url""")) {
             ps.setArray(1, c.createArrayOf("text", urls.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -194,9 +194,10 @@ public class TaskProcessor {
                 byUrl.putIfAbsent(normalised, link);
             }
         }
-        Set<String> known;
+        Set<String> unseen;
         try {
-            known = frontier.known(byUrl.keySet());
+            unseen = frontier.claimUnseen(byUrl.entrySet().stream()
+                    .filter(e -> e.getValue().kind() == CrawlKind.PAGE).map(Map.Entry::getKey).toList());
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot read the frontier: " + e.getMessage(), e);
         }
@@ -204,11 +205,10 @@ public class TaskProcessor {
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (var e : byUrl.entrySet()) {
             DiscoveredLink link = e.getValue();
-            boolean isNew = !known.contains(e.getKey());
-            if (link.kind() == CrawlKind.PAGE && !isNew) {
-                continue;
-            }
-            if (isNew && link.kind() == CrawlKind.PAGE) {
+            if (link.kind() == CrawlKind.PAGE) {
+                if (!unseen.contains(e.getKey())) {
+                    continue;
+                }
                 fresh++;
             }
             publisher.crawlRequest(new CrawlRequest(UUID.randomUUID().toString(), link.url(), link.kind(), now,
