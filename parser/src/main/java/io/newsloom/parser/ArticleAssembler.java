@@ -2,11 +2,11 @@ package io.newsloom.parser;
 
 import io.newsloom.events.ArticleEvent;
 import io.newsloom.events.ArticleIds;
+import io.newsloom.events.CrawlRequest;
 import io.newsloom.events.FetchedPage;
 import io.newsloom.extractor.Extraction;
 
 import java.net.URI;
-import java.util.Locale;
 
 /** Turns a fetched page and what the extractor found on it into the article event. */
 public final class ArticleAssembler {
@@ -32,11 +32,10 @@ public final class ArticleAssembler {
 
     /** The host without a leading "www.", which names the site in filters. */
     static String site(String url) {
-        String host = URI.create(url).getHost();
-        if (host == null) {
+        String host = CrawlRequest.hostKey(url);
+        if (host.isEmpty()) {
             return null;
         }
-        host = host.toLowerCase(Locale.ROOT);
         return host.startsWith("www.") ? host.substring(4) : host;
     }
 
