@@ -1,5 +1,7 @@
 package io.newsloom.fetcher;
 
+import org.brotli.dec.BrotliInputStream;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -12,9 +14,9 @@ import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Undoes a Content-Encoding of gzip or deflate without ever inflating more than the limit: a small body that would
- * grow beyond {@code maxRatio} times its size (and beyond 1 MiB) is refused as a decompression bomb. Brotli is not
- * asked for (no {@code br} in Accept-Encoding), so a server sending it anyway gets a reason, not an inflater.
+ * Undoes a Content-Encoding of gzip, deflate or br (Brotli) without ever inflating more than the limit: a small body
+ * that would grow beyond {@code maxRatio} times its size (and beyond 1 MiB) is refused as a decompression bomb. Any
+ * other encoding (or a list of several) is refused with a reason.
  */
 final class BodyDecoder {
 
@@ -38,9 +40,10 @@ final class BodyDecoder {
             in = switch (encoding) {
                 case "gzip", "x-gzip" -> new GZIPInputStream(new ByteArrayInputStream(raw));
                 case "deflate" -> deflate(raw);
+                case "br" -> new BrotliInputStream(new ByteArrayInputStream(raw));
                 default -> null;
             };
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return new Decoded(null, false, "unreadable " + encoding + " body: " + e.getMessage());
         }
         if (in == null) {
@@ -65,7 +68,8 @@ final class BodyDecoder {
         } catch (EOFException e) {
             // a compressed body cut at the size limit ends early: keep what inflated
             return new Decoded(out.toByteArray(), true, null);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // RuntimeException: a decoder tripping over malformed input is an unreadable body, not a crawler bug
             if (rawCut) {
                 return new Decoded(out.toByteArray(), true, null);
             }

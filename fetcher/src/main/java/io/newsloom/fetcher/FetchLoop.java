@@ -66,12 +66,15 @@ public class FetchLoop {
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
         ticker.shutdown();
-        workers.shutdown();
         try {
-            if (!workers.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                workers.shutdownNow();
-            }
+            // a tick in progress hands its claimed tasks to the workers before they stop taking any
             ticker.awaitTermination(5, TimeUnit.SECONDS);
+            workers.shutdown();
+            if (!workers.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                // interrupted fetches record nothing (TaskProcessor): their URLs are released below
+                workers.shutdownNow();
+                workers.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

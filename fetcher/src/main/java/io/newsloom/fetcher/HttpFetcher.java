@@ -31,6 +31,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class HttpFetcher {
 
+    /** The encodings {@link BodyDecoder} undoes. */
+    static final String ACCEPT_ENCODING = "gzip, deflate, br";
+
     /** Response headers kept for later stages and for the next conditional request. */
     static final List<String> KEPT_HEADERS = List.of("content-type", "content-language", "last-modified", "etag",
             "date");
@@ -152,7 +155,7 @@ public final class HttpFetcher {
                 .timeout(min(limits.readTimeout(), Duration.ofNanos(remaining)))
                 .header("User-Agent", limits.userAgent())
                 .header("Accept", accept)
-                .header("Accept-Encoding", "gzip, deflate")
+                .header("Accept-Encoding", ACCEPT_ENCODING)
                 .GET();
         if (validators.etag() != null) {
             request.header("If-None-Match", validators.etag());

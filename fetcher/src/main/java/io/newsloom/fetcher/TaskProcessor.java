@@ -64,15 +64,27 @@ public class TaskProcessor {
         this.adaptive = new AdaptiveInterval(config.sourceMinInterval(), config.sourceMaxInterval());
     }
 
-    /** Works the task; whatever happens, the task ends recorded and its host released. */
+    /**
+     * Works the task; whatever happens, the task ends recorded and its host released, except when the fetch is
+     * interrupted by a shutdown: then nothing is recorded (no attempt counted, no dead letter) and the URL stays in
+     * flight for {@link FetchLoop} to release back to the queue.
+     */
     public void process(Frontier.Task task) {
         Step step;
         try {
             step = work(task);
         } catch (RuntimeException e) {
-            // a bug or a broker outage: count it as a failed attempt so that the URL cannot loop forever
-            LOG.warnf(e, "fetching %s failed unexpectedly", task.requestUrl());
-            step = failed(task, FetchOutcome.Failed.transientFailure("fetch failed: " + e), minDelay());
+            if (interrupted()) {
+                step = INTERRUPTED;
+            } else {
+                // a bug or a broker outage: count it as a failed attempt so that the URL cannot loop forever
+                LOG.warnf(e, "fetching %s failed unexpectedly", task.requestUrl());
+                step = failed(task, FetchOutcome.Failed.transientFailure("fetch failed: " + e), minDelay());
+            }
+        }
+        if (step == INTERRUPTED) {
+            LOG.infof("fetch of %s interrupted by the shutdown: left to be released", task.requestUrl());
+            return;
         }
         try {
             frontier.finish(task, step.result(), step.hostDelay());
@@ -84,6 +96,13 @@ public class TaskProcessor {
 
     /** What a task came to: its frontier result and how long its host must now rest. */
     record Step(Frontier.Result result, Duration hostDelay) {
+    }
+
+    /** The fetch was interrupted (shutdown): nothing to record. */
+    private static final Step INTERRUPTED = new Step(null, Duration.ZERO);
+
+    private static boolean interrupted() {
+        return Thread.currentThread().isInterrupted();
     }
 
     private Step work(Frontier.Task task) {
@@ -98,6 +117,9 @@ public class TaskProcessor {
         RobotsCache.Entry entry = robots.lookup(origin, now);
         if (entry == null) {
             FetchOutcome answer = http.fetch(origin + "/robots.txt", HttpFetcher.Validators.NONE, "text/plain");
+            if (interrupted()) {
+                return INTERRUPTED;
+            }
             count(answer);
             entry = robots.record(origin, answer, clock.instant());
             if (entry.rules() == null) {
@@ -125,6 +147,9 @@ public class TaskProcessor {
         Duration rest = hostDelay(rules);
         FetchOutcome outcome = http.fetch(task.requestUrl(), new HttpFetcher.Validators(task.etag(),
                 task.lastModified()), accept(task.kind()));
+        if (interrupted()) {
+            return INTERRUPTED;
+        }
         count(outcome);
         if (outcome instanceof FetchOutcome.Fetched fetched) {
             return fetched(task, fetched, rest);
