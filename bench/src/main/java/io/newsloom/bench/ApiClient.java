@@ -32,8 +32,13 @@ final class ApiClient {
         post("/api/v1/sources", Map.of("url", feedUrl, "kind", "feed", "interval", "PT1M"));
     }
 
-    void crawl(List<String> urls) throws IOException, InterruptedException {
-        post("/api/v1/crawl", Map.of("urls", urls, "kind", "page"));
+    /** Asynchronous, so that a slow answer does not lower the offered rate. */
+    java.util.concurrent.CompletableFuture<Boolean> crawl(List<String> urls) {
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/crawl")).timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(EventJson.write(Map.of("urls", urls, "kind", "page"))))
+                        .build(), HttpResponse.BodyHandlers.discarding())
+                .thenApply(r -> r.statusCode() == 202).exceptionally(e -> false);
     }
 
     /** The most recently stored articles, near-duplicates included (the load site's pages are copies). */

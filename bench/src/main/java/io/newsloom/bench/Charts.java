@@ -19,8 +19,11 @@ import java.util.function.ToLongFunction;
 /** The PNG next to the report: throughput per stage (top) and lag per stage (bottom) over the run. */
 final class Charts {
 
-    /** Rates are taken over this many samples (seconds), so a one-second hiccup of the sampler shows as no spike. */
-    private static final int RATE_WINDOW = 3;
+    /**
+     * Rates are taken over this many samples (seconds): the parser's count is its committed offsets, which move in
+     * steps of the connector's commit interval, and a one-second hiccup of the sampler should not show as a spike.
+     */
+    private static final int RATE_WINDOW = 5;
 
     private Charts() {
     }
