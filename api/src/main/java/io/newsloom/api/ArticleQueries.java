@@ -4,6 +4,7 @@ import io.newsloom.events.ArticleEvent;
 import io.newsloom.events.ArticleIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.postgresql.PGStatement;
 
 import javax.sql.DataSource;
 import java.sql.Array;
@@ -76,74 +77,38 @@ public class ArticleQueries {
     }
 
     /**
-     * A page of articles: without a search the most recently stored first; with one the best ranked first (ties:
-     * most recently stored first). Keyset paging on (rank, seq), see {@link Cursor}.
+     * A page of articles: without a search the most recently stored first; with one the articles whose title matches
+     * first, then the others, each group the most recently stored first. See {@link ListQuery}.
      */
     public Page list(ArticleFilter f) throws SQLException {
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE true");
-        if (f.searching()) {
-            where.append(" AND a.search @@ query");
+        ListQuery q = ListQuery.of(f, SUMMARY_COLUMNS);
+        record Row(ArticleSummary summary, long seq, int tier) {
         }
-        if (f.lang() != null) {
-            where.append(" AND (lower(a.language) = ? OR lower(a.language) LIKE ?)");
-            args.add(f.lang());
-            args.add(f.lang() + "-%");
-        }
-        if (f.site() != null) {
-            where.append(" AND lower(a.site) = ?");
-            args.add(f.site());
-        }
-        if (f.since() != null) {
-            where.append(" AND coalesce(a.published_at, a.fetched_at) >= ?");
-            args.add(f.since());
-        }
-        if (f.until() != null) {
-            where.append(" AND coalesce(a.published_at, a.fetched_at) < ?");
-            args.add(f.until());
-        }
-        switch (f.duplicates()) {
-            case EXCLUDE -> where.append(" AND a.duplicate_of IS NULL");
-            case ONLY -> where.append(" AND a.duplicate_of IS NOT NULL");
-            case INCLUDE -> { }
-        }
-        String sql;
-        List<Object> all = new ArrayList<>();
-        if (f.searching()) {
-            all.add(f.q());
-            all.addAll(args);
-            String after = "";
-            if (f.cursor() != null) {
-                after = " WHERE (r.rank < ? OR (r.rank = ? AND r.seq < ?))";
-                all.add(f.cursor().rank());
-                all.add(f.cursor().rank());
-                all.add(f.cursor().seq());
-            }
-            sql = "SELECT * FROM (SELECT " + SUMMARY_COLUMNS + ", ts_rank(a.search, query) AS rank"
-                    + " FROM article a, search_query(?) AS query" + where + ") r" + after
-                    + " ORDER BY r.rank DESC, r.seq DESC LIMIT " + (f.limit() + 1);
-        } else {
-            all.addAll(args);
-            if (f.cursor() != null) {
-                where.append(" AND a.seq < ?");
-                all.add(f.cursor().seq());
-            }
-            sql = "SELECT " + SUMMARY_COLUMNS + ", 0::real AS rank FROM article a" + where
-                    + " ORDER BY a.seq DESC LIMIT " + (f.limit() + 1);
-        }
-        record Row(ArticleSummary summary, long seq, float rank) {
-        }
-        List<Row> rows = query(sql, all, rs -> new Row(summary(rs), rs.getLong("seq"), rs.getFloat("rank")));
+        List<Row> rows = query(q.sql(), q.args(), rs -> new Row(summary(rs), rs.getLong("seq"), rs.getInt("tier")),
+                f.searching());
         if (rows.size() <= f.limit()) {
             return new Page(rows.stream().map(Row::summary).toList(), null);
         }
         Row last = rows.get(f.limit() - 1);
         return new Page(rows.subList(0, f.limit()).stream().map(Row::summary).toList(),
-                new Cursor(f.fingerprint(), last.seq(), last.rank()).encode());
+                new Cursor(f.fingerprint(), last.seq(), last.tier()).encode());
     }
 
     private <T> List<T> query(String sql, List<?> args, RowReader<T> reader) throws SQLException {
+        return query(sql, args, reader, false);
+    }
+
+    /**
+     * @param planEachTime plan with the actual arguments every time: a search's best plan depends on how common its
+     *                     words are (walk the newest articles, or look the words up in the GIN index), which a
+     *                     server-side prepared statement's generic plan cannot know
+     */
+    private <T> List<T> query(String sql, List<?> args, RowReader<T> reader, boolean planEachTime)
+            throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (planEachTime) {
+                ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+            }
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }

@@ -35,8 +35,9 @@ public class ArticleResource {
     @GET
     @Operation(summary = "List or search articles",
             description = "Without q: the most recently stored first. With q: full-text search (English words and "
-                    + "Chinese/Japanese characters), best match first. Items are summaries (no html, text cut to a "
-                    + "snippet). Pass nextCursor as cursor for the next page; it is null on the last page.")
+                    + "Chinese/Japanese characters), articles whose title matches first, then the others, each the "
+                    + "most recently stored first. Items are summaries (no html, text cut to a snippet). Pass "
+                    + "nextCursor as cursor for the next page; it is null on the last page.")
     public ArticleQueries.Page list(
             @Parameter(description = "search text: words, \"a phrase\", -excluded, or CJK characters")
             @QueryParam("q") String q,

@@ -4,23 +4,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Where the next page of a list starts: after the article with store sequence {@code seq} (and, in a search, search
- * rank {@code rank}). Keyset paging: the next page is "what sorts after this key", so articles stored meanwhile
- * (they get larger sequence numbers) never shift a page, and there is no OFFSET to scan.
+ * Where the next page of a list starts: after the article with store sequence {@code seq} (and, in a search, in
+ * tier {@code tier}, see {@link ListQuery}). Keyset paging: the next page is "what sorts after this key", so articles
+ * stored meanwhile (they get larger sequence numbers) never shift a page, and there is no OFFSET to scan.
  *
- * <p>Outside it is an opaque token: base64url of {@code v1:<filter fingerprint>:<seq>:<rank bits>}. The rank is kept
- * as its exact float bits, so the next page starts exactly after the last item.
+ * <p>Outside it is an opaque token: base64url of {@code v2:<filter fingerprint>:<seq>:<tier>}. (Version 1 held a
+ * search rank instead of the tier; such cursors are refused.)
  *
  * @param filter the fingerprint of the filters it was made for ({@link ArticleFilter#fingerprint()})
  * @param seq    the last item's store sequence
- * @param rank   the last item's search rank (0 when not searching)
+ * @param tier   the last item's tier: 1 when its title matches the search, else (and when not searching) 0
  */
-public record Cursor(String filter, long seq, float rank) {
+public record Cursor(String filter, long seq, int tier) {
 
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
 
     public String encode() {
-        String plain = VERSION + ":" + filter + ":" + seq + ":" + Integer.toHexString(Float.floatToIntBits(rank));
+        String plain = VERSION + ":" + filter + ":" + seq + ":" + tier;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -40,21 +40,21 @@ public record Cursor(String filter, long seq, float rank) {
             throw malformed();
         }
         long seq;
-        float rank;
+        int tier;
         try {
             seq = Long.parseLong(parts[2]);
-            rank = Float.intBitsToFloat(Integer.parseUnsignedInt(parts[3], 16));
+            tier = Integer.parseInt(parts[3]);
         } catch (NumberFormatException e) {
             throw malformed();
         }
-        if (seq < 0 || Float.isNaN(rank)) {
+        if (seq < 0 || (tier != 0 && tier != 1)) {
             throw malformed();
         }
         if (!parts[1].equals(expectedFilter)) {
             throw ProblemException.badRequest("'cursor' belongs to a list with other filters; "
                     + "start again without a cursor");
         }
-        return new Cursor(parts[1], seq, rank);
+        return new Cursor(parts[1], seq, tier);
     }
 
     private static ProblemException malformed() {

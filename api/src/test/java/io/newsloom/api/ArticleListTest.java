@@ -75,17 +75,32 @@ class ArticleListTest {
     }
 
     @Test
-    void searchRanksTitleMatchesFirstAndItemsAreSummaries() throws Exception {
+    void searchPutsTitleMatchesFirstThenTheNewestAndItemsAreSummaries() throws Exception {
         String word = "zq" + UUID.randomUUID().toString().replace("-", "").replaceAll("[0-9]", "").substring(0, 8);
-        String inText = add("River report", "Levels of the " + word + " river rose. " + "More water. ".repeat(60), "en", T);
+        String often = add("River report", ("The " + word + " river rose. ").repeat(20) + "More water. ".repeat(60),
+                "en", T);
         String inTitle = add("The " + word + " dam holds", "Engineers checked it overnight.", "en", T);
-        JsonPath page = list("q", word);
-        assertEquals(List.of(inTitle, inText), page.getList("items.id"));
+        String once = add("Flood news", "A " + word + " flooded the road.", "en", T);
+        String closed = add("The " + word + " gate", "Closed for maintenance.", "en", T);
+        JsonPath page = list("q", word + " -maintenance");
+        assertEquals(List.of(inTitle, once, often), page.getList("items.id"),
+                "title matches first, then the most recently stored, however often the word occurs");
         assertNull(page.get("nextCursor"));
-        String snippet = page.getString("items[1].text");
+        assertEquals(List.of(closed, inTitle, once, often), list("q", word).getList("items.id"));
+        String snippet = page.getString("items[2].text");
         assertTrue(snippet.length() <= ArticleSummary.SNIPPET_LENGTH + 1 && snippet.endsWith("…"), snippet);
         given().queryParam("site", site).queryParam("q", word).when().get("/api/v1/articles").then()
                 .body("items[0]", not(hasKey("html")));
+
+        // page by page, across the step from title matches to the others
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            page = cursor == null ? list("q", word, "limit", "1") : list("q", word, "limit", "1", "cursor", cursor);
+            seen.addAll(page.getList("items.id"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertEquals(List.of(closed, inTitle, once, often), seen);
     }
 
     @Test
@@ -123,7 +138,7 @@ class ArticleListTest {
         }
         assertEquals(before, seen, "every article stored before the first page, once, in order");
 
-        // the same holds for a search, paged by rank
+        // the same holds for a search, paged by tier and store order
         seen.clear();
         page = list("q", "harbour", "limit", "3");
         seen.addAll(page.getList("items.id"));
@@ -135,7 +150,8 @@ class ArticleListTest {
             seen.addAll(page.getList("items.id"));
             cursor = page.getString("nextCursor");
         }
-        // articles stored meanwhile may rank anywhere; those that were there are all seen, once, in rank order
+        // an article stored meanwhile shows only in a group the walk has not reached; those that were there are all
+        // seen, once, in order
         assertEquals(seen.size(), seen.stream().distinct().count(), "no article twice: " + seen);
         assertEquals(expected, seen.stream().filter(expected::contains).toList());
     }

@@ -3,7 +3,9 @@ package io.newsloom.api;
 import io.newsloom.events.ArticleEvent;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -47,18 +49,21 @@ class ArticleParametersTest {
     @Test
     void aCursorRoundTripsExactlyAndOnlyForItsOwnFilters() {
         ArticleFilter f = ArticleFilter.parse("dams", "en", null, null, null, null, "5", null);
-        Cursor c = new Cursor(f.fingerprint(), 12345, 0.0607927f);
+        Cursor c = new Cursor(f.fingerprint(), 12345, 1);
         ArticleFilter next = ArticleFilter.parse("dams", "en", null, null, null, null, "5", c.encode());
         assertEquals(c, next.cursor());
-        assertEquals(Float.floatToIntBits(0.0607927f), Float.floatToIntBits(next.cursor().rank()));
         assertTrue(c.encode().matches("[A-Za-z0-9_-]+"), "URL-safe: " + c.encode());
         ProblemException other = assertThrows(ProblemException.class,
                 () -> ArticleFilter.parse("rivers", "en", null, null, null, null, "5", c.encode()));
         assertTrue(other.getMessage().contains("other filters"));
         // the page size may change between pages
         assertEquals(c, ArticleFilter.parse("dams", "en", null, null, null, null, "50", c.encode()).cursor());
-        for (String bad : List.of("%%%", "djE6", "djE6YWJjOngyOjA", "djI6YWJjOjE6MA")) {
-            assertThrows(ProblemException.class, () -> Cursor.decode(bad, f.fingerprint()), bad);
+        // version 1 (it held a search rank), a tier that is none, a sequence that is no number
+        for (String plain : List.of("%%%", "v1:", "v1:" + f.fingerprint() + ":5:0", "v2:" + f.fingerprint() + ":5:2",
+                "v2:" + f.fingerprint() + ":x:0")) {
+            String bad = Base64.getUrlEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+            ProblemException e = assertThrows(ProblemException.class, () -> Cursor.decode(bad, f.fingerprint()), plain);
+            assertTrue(e.getMessage().contains("not a cursor"), plain);
         }
     }
 
