@@ -57,7 +57,10 @@ TARGETS=("3000 20" "" "" "300 100" "300 100")
 pid_of() { local f="$STACK/run/$1.pid"; [ -f "$f" ] && cat "$f" || true; }
 api_pid="$(pid_of api)"
 pg_pid="$(head -n 1 "$STACK/pg/postmaster.pid" 2>/dev/null || true)"
-ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+ticks() {   # CPU time (user + system, clock ticks) of the processes $@ that still run
+  local files=() p; for p in "$@"; do [ -r "/proc/$p/stat" ] && files+=("/proc/$p/stat"); done
+  awk '{t += $14 + $15} END {print t + 0}' "${files[@]}" /dev/null
+}
 pg_ticks() { ticks "$pg_pid" $(ps -o pid= --ppid "$pg_pid"); }   # the postmaster and every backend
 rss_mb() { [ -n "$1" ] && awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -77,8 +80,9 @@ wrk_run() {   # $1 = row index, $2 = connections, $3 = seconds
 measure() {   # $1 = row index, $2 = connections: one Markdown row
   local api0 pg0 out
   api0="$(ticks "$api_pid")" pg0="$(pg_ticks)"
-  out="$(wrk_run "$1" "$2" "$DURATION")"
+  out="$(wrk_run "$1" "$2" "$DURATION"; times)"   # times: last line, the CPU of the subshell's children (wrk)
   local api_ticks=$(( $(ticks "$api_pid") - api0 )) pg_ticks=$(( $(pg_ticks) - pg0 ))
+  local wrk_s; wrk_s="$(tail -n 1 <<<"$out" | awk '{ n = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); n += t[1] * 60 + t[2] } print n }')"
   local rps requests p50 p99 errors verdict="" hz; hz="$(getconf CLK_TCK)"
   rps="$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$out")"
   requests="$(awk '/requests in/ {print $1}' <<<"$out")"
@@ -91,8 +95,10 @@ measure() {   # $1 = row index, $2 = connections: one Markdown row
       'BEGIN { printf "%s (≥ %d req/s, p99 < %d ms)", (r >= mr && p < mp) ? "met" : "missed", mr, mp }')"
   fi
   awk -v n="${NAMES[$1]}" -v c="$2" -v r="$rps" -v a="$p50" -v b="$p99" -v e="$errors" -v q="$requests" \
-      -v at="$api_ticks" -v pt="$pg_ticks" -v hz="$hz" -v v="$verdict" \
-    'BEGIN { q = q > 0 ? q : 1; printf "| %s | %d | %s | %s | %s | %s | %.2f | %.2f | %s |\n", n, c, r, a, b, e, at * 1000 / hz / q, pt * 1000 / hz / q, v }'
+      -v at="$api_ticks" -v pt="$pg_ticks" -v ws="$wrk_s" -v hz="$hz" -v cores="$(nproc)" -v v="$verdict" \
+    'BEGIN { q = q > 0 ? q : 1; a_ms = at * 1000 / hz / q; p_ms = pt * 1000 / hz / q; w_ms = ws * 1000 / q;
+             printf "| %s | %d | %s | %s | %s | %s | %.2f | %.2f | %.2f | %.0f | %s |\n", n, c, r, a, b, e, a_ms, p_ms,
+                    w_ms, cores * 1000 / (a_ms + p_ms + w_ms), v }'
 }
 
 mkdir -p "$(dirname "$REPORT")"
@@ -108,8 +114,8 @@ say ""
 say "Load average before: $(load). Idle RSS: $(for s in api fetcher parser store; do
   p="$(pid_of "$s")"; [ -n "$p" ] && printf '%s %s MB, ' "$s" "$(rss_mb "$p")"; done | sed 's/, $//')."
 say ""
-say "| request | connections | req/s | p50 ms | p99 ms | errors | api CPU ms/req | PostgreSQL CPU ms/req | target |"
-say "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+say "| request | connections | req/s | p50 ms | p99 ms | errors | CPU ms/req: api | PostgreSQL | wrk | req/s the CPU allows | target |"
+say "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
 for i in "${!NAMES[@]}"; do
   wrk_run "$i" 16 "$WARMUP" >/dev/null   # JIT-compile the request's path before it is measured
   for c in $LEVELS; do say "$(measure "$i" "$c")"; done
@@ -117,6 +123,7 @@ done
 say ""
 say "Load average after: $(load). api: RSS $(rss_mb "$api_pid") MB after the run, \
 $(( ($(ticks "$api_pid") - api_cpu0) / $(getconf CLK_TCK) )) CPU seconds during it."
-say "CPU ms/req: CPU time of the api process and of all PostgreSQL processes during the row, per request; with"
-say "$(nproc) cores, req/s cannot exceed $(nproc)000 / (their sum + wrk's share)."
+say "CPU ms/req: CPU time (user + system) of the api process, of all PostgreSQL processes and of wrk during the row,"
+say "per request. req/s the CPU allows: $(nproc) cores / their sum, the rate if these three had the machine to"
+say "themselves. A target missed while that figure is above it was lost to other load on the machine (load average)."
 echo "report: $REPORT" >&2
