@@ -29,6 +29,8 @@ public record ArticleFilter(String q, String lang, String site, OffsetDateTime s
     static final int MAX_LIMIT = 100;
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_QUERY_LENGTH = 200;
+    static final OffsetDateTime EARLIEST = OffsetDateTime.parse("0001-01-01T00:00:00Z");
+    static final OffsetDateTime LATEST = OffsetDateTime.parse("9999-12-31T23:59:59.999999999Z");
     // BCP 47 in practice: a 2-3 letter language, then subtags of 1-8 letters or digits (zh-Hant, en-GB, sr-Latn-RS)
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{1,8})*");
 
@@ -94,13 +96,19 @@ public record ArticleFilter(String q, String lang, String site, OffsetDateTime s
         if (text == null) {
             return null;
         }
+        OffsetDateTime time;
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC)
+            time = text.length() == 10 ? LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC)
                     : OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("'" + name
                     + "' must be a date (2024-03-14) or a date-time with offset (2024-03-14T09:30:00Z)");
         }
+        // Java reads years up to 999999999, PostgreSQL stores up to 294276: keep to years every part can hold
+        if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+            throw ProblemException.badRequest("'" + name + "' must be within the years 0001 to 9999");
+        }
+        return time;
     }
 
     static Duplicates duplicates(String value) {

@@ -44,6 +44,13 @@ class ArticleParametersTest {
         }
         assertThrows(ProblemException.class,
                 () -> ArticleFilter.parse(null, null, null, "2024-03-14T09:30", null, null, null, null));
+        // dates Java reads but PostgreSQL cannot hold are refused, not passed on
+        for (String far : List.of("+294277-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "-0001-12-31T00:00:00Z")) {
+            assertThrows(ProblemException.class,
+                    () -> ArticleFilter.parse(null, null, null, far, far, null, null, null), far);
+        }
+        assertEquals(OffsetDateTime.parse("9999-12-31T00:00:00Z"),
+                ArticleFilter.parse(null, null, null, null, "9999-12-31", null, null, null).until());
     }
 
     @Test
