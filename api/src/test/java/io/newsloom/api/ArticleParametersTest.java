@@ -54,6 +54,13 @@ class ArticleParametersTest {
     }
 
     @Test
+    void aNulCharacterAnywhereInThePathOrQueryIsFound() {
+        assertTrue(NulCharacterFilter.holdsNul("/api/v1/articles/a\u0000b", List.of()));
+        assertTrue(NulCharacterFilter.holdsNul("/api/v1/articles", List.of(List.of("x"), List.of("ok", "\u0000"))));
+        assertFalse(NulCharacterFilter.holdsNul("/api/v1/articles", List.of(List.of("地铁", "%00"))));
+    }
+
+    @Test
     void aCursorRoundTripsExactlyAndOnlyForItsOwnFilters() {
         ArticleFilter f = ArticleFilter.parse("dams", "en", null, null, null, null, "5", null);
         Cursor c = new Cursor(f.fingerprint(), 12345, 1);
