@@ -25,6 +25,17 @@ public interface ApiConfig {
     @WithDefault("1000")
     int streamReplay();
 
+    /**
+     * Crawl submissions per second one client may make on average (one client: the API key when one is set, else
+     * the client's address); more are answered 429 with Retry-After. 0 switches the limit off.
+     */
+    @WithDefault("2")
+    double crawlRate();
+
+    /** Crawl submissions a client may make at once before {@link #crawlRate()} applies. */
+    @WithDefault("20")
+    int crawlBurst();
+
     /** Shortest poll interval a source may be registered with. */
     @WithDefault("1m")
     Duration minSourceInterval();

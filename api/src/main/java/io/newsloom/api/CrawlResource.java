@@ -6,11 +6,13 @@ import io.newsloom.events.EventJson;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -38,14 +40,19 @@ public class CrawlResource {
     @Inject
     ApiConfig config;
 
+    @Inject
+    CrawlRateLimit rateLimit;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response crawl(CrawlSubmission submission) {
+    public Response crawl(CrawlSubmission submission, @Context HttpServerRequest http) {
         if (submission == null) {
             throw ProblemException.badRequest("the body must be {\"urls\": [...], \"kind\": \"page\"}");
         }
         List<CrawlRequest> requests = submission.toRequests(config.maxCrawlUrls(), OffsetDateTime.now(ZoneOffset.UTC));
+        // after the checks: a submission that is refused anyway costs the client nothing
+        rateLimit.admit(http);
         List<Uni<Void>> sends = requests.stream().map(this::publish).toList();
         try {
             Uni.join().all(sends).andFailFast().await().atMost(config.publishTimeout());

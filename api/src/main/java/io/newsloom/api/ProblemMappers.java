@@ -14,7 +14,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.problem());
+        Response answer = respond(e.problem());
+        if (e.retryAfter() != null) {
+            // whole seconds, rounded up: a client waiting that long finds a token
+            long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+            answer.getHeaders().putSingle("Retry-After", Long.toString(seconds));
+        }
+        return answer;
     }
 
     @ServerExceptionMapper
