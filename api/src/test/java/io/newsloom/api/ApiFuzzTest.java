@@ -43,4 +43,12 @@ class ApiFuzzTest {
         assertTrue(report.findings().isEmpty(), report.findings().size() + " violations, first: "
                 + report.findings().stream().findFirst().map(Object::toString).orElse(""));
     }
+
+    @Test
+    void everyWriteWithoutTheKeyOrWithAWrongOneIs401() {
+        ApiFuzz fuzz = new ApiFuzz(URI.create(base.toString().replaceAll("/$", "")), "test-api-key", 0);
+        ApiFuzz.Report report = fuzz.runExpectingUnauthorized(fuzz.writesWithoutTheKey());
+        System.out.println("writes without the key: " + report.sent() + " requests, statuses " + report.statuses());
+        assertTrue(report.findings().isEmpty(), report.findings().toString());
+    }
 }

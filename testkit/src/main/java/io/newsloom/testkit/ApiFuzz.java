@@ -160,6 +160,56 @@ public final class ApiFuzz {
         return probes;
     }
 
+    /**
+     * Every write the api has (and writes to paths it does not have), without the key and with wrong keys: each must
+     * be a 401 problem. Needs the api to have a key configured.
+     */
+    public List<Probe> writesWithoutTheKey() {
+        List<String> wrongKeys = new ArrayList<>(List.of("", "wrong", "null", "' OR '1'='1", "k".repeat(4000)));
+        if (apiKey != null) {
+            // not the key with a space after it: HTTP drops the whitespace around a header value
+            wrongKeys.addAll(List.of(" x" + apiKey, apiKey.substring(1), apiKey.substring(0, apiKey.length() - 1),
+                    apiKey.toUpperCase(java.util.Locale.ROOT), apiKey + apiKey, "Bearer " + apiKey));
+        }
+        byte[] crawl = "{\"urls\": [\"https://example.org/unauthorised\"]}".getBytes(StandardCharsets.UTF_8);
+        byte[] source = "{\"url\": \"https://example.org/feed\", \"kind\": \"feed\"}".getBytes(StandardCharsets.UTF_8);
+        List<Probe> writes = new ArrayList<>(List.of(
+                new Probe("POST", "/api/v1/crawl", Map.of("Content-Type", "application/json"), crawl),
+                new Probe("POST", "/api/v1/sources", Map.of("Content-Type", "application/json"), source),
+                new Probe("DELETE", "/api/v1/sources/0123456789abcdef", Map.of(), null)));
+        for (String method : List.of("PUT", "PATCH", "DELETE")) {
+            for (String path : List.of("/api/v1/articles", "/api/v1/articles/0123456789abcdef", "/api/v1/crawl",
+                    "/api/v1/sources", "/api/v1/nothing", "/")) {
+                writes.add(new Probe(method, path, Map.of("Content-Type", "application/json"), crawl));
+            }
+        }
+        List<Probe> probes = new ArrayList<>();
+        for (Probe w : writes) {
+            probes.add(w);
+            for (String key : wrongKeys) {
+                Map<String, String> headers = new LinkedHashMap<>(w.headers());
+                headers.put("X-API-Key", key);
+                probes.add(new Probe(w.method(), w.target(), headers, w.body()));
+            }
+        }
+        return probes;
+    }
+
+    /** Sends the probes of {@link #writesWithoutTheKey()}: findings for every answer other than a 401 problem. */
+    public Report runExpectingUnauthorized(List<Probe> probes) {
+        SortedMap<Integer, Integer> statuses = new TreeMap<>();
+        List<Finding> findings = new ArrayList<>();
+        for (Probe p : probes) {
+            Answer a = send(p);
+            statuses.merge(a.status, 1, Integer::sum);
+            boolean problem = a.contentType != null && a.contentType.startsWith("application/problem+json");
+            if (a.status != 401 || !problem) {
+                findings.add(new Finding(p, a.status, "not a 401 problem", a.body));
+            }
+        }
+        return new Report(seed, probes.size(), statuses, findings);
+    }
+
     /** Sends every probe and checks every answer. */
     public Report run(List<Probe> probes) {
         SortedMap<Integer, Integer> statuses = new TreeMap<>();
