@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Fetcher settings, under {@code newsloom.fetch.*} (environment: {@code NEWSLOOM_FETCH_*}). */
 @ConfigMapping(prefix = "newsloom.fetch")
@@ -47,6 +49,12 @@ public interface FetchConfig {
     /** Whether hosts resolving to loopback, private, link-local or multicast addresses may be fetched (tests only). */
     @WithDefault("false")
     boolean allowPrivateNetworks();
+
+    /**
+     * Networks (CIDR, e.g. 10.20.0.0/16) the guard lets the fetcher reach although they are private: an intranet
+     * news server, say. Everything else private stays refused, also behind a redirect.
+     */
+    Optional<List<String>> trustedNetworks();
 
     /** Fetches running at once (each on a different host). */
     @WithDefault("16")

@@ -57,7 +57,8 @@ public class TaskProcessor {
         this.publisher = publisher;
         this.metrics = metrics;
         this.http = new HttpFetcher(HttpFetcher.Limits.of(config),
-                config.allowPrivateNetworks() ? AddressGuard.ALLOW_ALL : AddressGuard.PUBLIC_ONLY, clock);
+                config.allowPrivateNetworks() ? AddressGuard.ALLOW_ALL
+                        : AddressGuard.publicOnly(config.trustedNetworks().orElse(List.of())), clock);
         this.robots = new RobotsCache(config.userAgent(), config.robotsCacheTtl(), config.robotsRetryDelay());
         this.backoff = new Backoff(config.retryInitialDelay(), config.retryMaxDelay(),
                 () -> ThreadLocalRandom.current().nextDouble());
