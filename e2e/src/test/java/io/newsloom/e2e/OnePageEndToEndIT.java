@@ -8,7 +8,6 @@ import io.newsloom.testkit.KafkaTestClient;
 import io.newsloom.testkit.TestSite;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,13 +51,7 @@ class OnePageEndToEndIT {
 
     @BeforeAll
     static void startEverything() throws Exception {
-        bootstrap = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-        boolean configured = bootstrap != null && System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null;
-        if (!configured && !"true".equals(System.getenv("NEWSLOOM_E2E_REQUIRED"))) {
-            Assumptions.abort("KAFKA_BOOTSTRAP_SERVERS and QUARKUS_DATASOURCE_JDBC_URL are not set: "
-                    + "run the end-to-end tests with ./newsloom test");
-        }
-        assertTrue(configured, "KAFKA_BOOTSTRAP_SERVERS and QUARKUS_DATASOURCE_JDBC_URL must be set");
+        bootstrap = ServiceProcesses.bootstrapOrSkip();
 
         site = TestSite.start().page("/news/2022/11/30/clusters.html", "text/html; charset=utf-8",
                 Files.readAllBytes(FIXTURES.resolve("seed-mirror.html")));

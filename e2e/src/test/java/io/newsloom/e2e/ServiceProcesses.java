@@ -1,5 +1,7 @@
 package io.newsloom.e2e;
 
+import org.junit.jupiter.api.Assumptions;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -27,23 +29,51 @@ final class ServiceProcesses implements AutoCloseable {
     private final Path logDir;
     private Path root;
     private Map<String, String> env;
+    private Map<String, List<String>> jvmOptions;
 
     private ServiceProcesses(Path logDir) {
         this.logDir = logDir;
     }
 
+    /**
+     * The broker of the test stack (KAFKA_BOOTSTRAP_SERVERS). Without the stack's settings the test is skipped (a
+     * laptop using Dev Services), unless NEWSLOOM_E2E_REQUIRED is true, as under ./newsloom test.
+     */
+    static String bootstrapOrSkip() {
+        String bootstrap = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        boolean configured = bootstrap != null && System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null;
+        if (!configured && !"true".equals(System.getenv("NEWSLOOM_E2E_REQUIRED"))) {
+            Assumptions.abort("KAFKA_BOOTSTRAP_SERVERS and QUARKUS_DATASOURCE_JDBC_URL are not set: "
+                    + "run the end-to-end tests with ./newsloom test");
+        }
+        if (!configured) {
+            throw new AssertionError("KAFKA_BOOTSTRAP_SERVERS and QUARKUS_DATASOURCE_JDBC_URL must be set");
+        }
+        return bootstrap;
+    }
+
     /** Starts every service and waits until each answers ready. */
     static ServiceProcesses start(Path root, Map<String, String> env, Duration timeout) throws Exception {
+        return start(root, SERVICES, env, Map.of(), timeout);
+    }
+
+    /**
+     * Starts some of the services, each with extra JVM options of its own (system properties such as
+     * jdk.net.hosts.file), and waits until each answers ready.
+     */
+    static ServiceProcesses start(Path root, List<String> names, Map<String, String> env,
+                                  Map<String, List<String>> jvmOptions, Duration timeout) throws Exception {
         Path logDir = root.resolve("e2e/target/e2e-logs");
         Files.createDirectories(logDir);
         ServiceProcesses services = new ServiceProcesses(logDir);
         services.root = root;
         services.env = env;
+        services.jvmOptions = jvmOptions;
         try {
-            for (String service : SERVICES) {
+            for (String service : names) {
                 services.launch(root, service, env);
             }
-            for (String service : SERVICES) {
+            for (String service : names) {
                 services.awaitReady(service, timeout);
             }
             return services;
@@ -79,7 +109,10 @@ final class ServiceProcesses implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError(jar + " is missing: package the services first (./mvnw package)");
         }
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx256m"));
+        command.addAll(jvmOptions.getOrDefault(service, List.of()));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(logDir.resolve(service + ".log").toFile());
         pb.environment().putAll(env);

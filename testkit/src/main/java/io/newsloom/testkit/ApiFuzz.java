@@ -197,29 +197,24 @@ public final class ApiFuzz {
 
     /** Sends the probes of {@link #writesWithoutTheKey()}: findings for every answer other than a 401 problem. */
     public Report runExpectingUnauthorized(List<Probe> probes) {
-        SortedMap<Integer, Integer> statuses = new TreeMap<>();
-        List<Finding> findings = new ArrayList<>();
-        for (Probe p : probes) {
-            Answer a = send(p);
-            statuses.merge(a.status, 1, Integer::sum);
-            boolean problem = a.contentType != null && a.contentType.startsWith("application/problem+json");
-            if (a.status != 401 || !problem) {
-                findings.add(new Finding(p, a.status, "not a 401 problem", a.body));
-            }
-        }
-        return new Report(seed, probes.size(), statuses, findings);
+        return run(probes, (p, a) -> a.status == 401 && a.contentType != null
+                && a.contentType.startsWith("application/problem+json") ? null : "not a 401 problem");
     }
 
     /** Sends every probe and checks every answer. */
     public Report run(List<Probe> probes) {
+        return run(probes, ApiFuzz::violation);
+    }
+
+    private Report run(List<Probe> probes, java.util.function.BiFunction<Probe, Answer, String> rule) {
         SortedMap<Integer, Integer> statuses = new TreeMap<>();
         List<Finding> findings = new ArrayList<>();
         for (Probe p : probes) {
             Answer a = send(p);
             statuses.merge(a.status, 1, Integer::sum);
-            String rule = violation(p, a);
-            if (rule != null) {
-                findings.add(new Finding(p, a.status, rule, a.body));
+            String broken = rule.apply(p, a);
+            if (broken != null) {
+                findings.add(new Finding(p, a.status, broken, a.body));
             }
         }
         return new Report(seed, probes.size(), statuses, findings);
