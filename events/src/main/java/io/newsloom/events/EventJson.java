@@ -53,6 +53,20 @@ public final class EventJson {
         }
     }
 
+    /** Parses one event from UTF-8 bytes: no String copy of a large payload. */
+    public static <T> T read(byte[] json, Class<T> type) {
+        if (json == null || json.length == 0) {
+            throw new InvalidEventException("empty " + type.getSimpleName() + " payload");
+        }
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new InvalidEventException("not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Thrown for a payload that is not a valid event; the message is a readable reason for a dead letter. */
     public static final class InvalidEventException extends RuntimeException {
         public InvalidEventException(String message) {

@@ -10,9 +10,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,17 @@ public class Frontier {
                        Map<String, String> hints, String sourceId, int attempts, String etag, String lastModified) {
     }
 
+    private static final String INSERT_HOST = "INSERT INTO host (host) VALUES (?) ON CONFLICT (host) DO NOTHING";
+    // due_at from the clock, not the transaction's start: URLs queued in one transaction keep their order
+    private static final String UPSERT_URL = """
+            INSERT INTO url (url, host, request_url, request_id, kind, hints, source_id, state, due_at)
+            VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, 'queued', clock_timestamp())
+            ON CONFLICT (url) DO UPDATE SET request_url = EXCLUDED.request_url,
+                request_id = EXCLUDED.request_id, kind = EXCLUDED.kind, hints = EXCLUDED.hints,
+                source_id = COALESCE(EXCLUDED.source_id, url.source_id), state = 'queued',
+                due_at = clock_timestamp(), attempts = 0, updated_at = now()
+            WHERE url.state IN ('done', 'failed') AND (? OR url.due_at <= now())""";
+
     private final DataSource dataSource;
 
     @Inject
@@ -53,26 +66,10 @@ public class Frontier {
     public boolean enqueue(Entry e) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement host = c.prepareStatement(
-                    "INSERT INTO host (host) VALUES (?) ON CONFLICT (host) DO NOTHING");
-                 PreparedStatement url = c.prepareStatement("""
-                         INSERT INTO url (url, host, request_url, request_id, kind, hints, source_id, state, due_at)
-                         VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, 'queued', now())
-                         ON CONFLICT (url) DO UPDATE SET request_url = EXCLUDED.request_url,
-                             request_id = EXCLUDED.request_id, kind = EXCLUDED.kind, hints = EXCLUDED.hints,
-                             source_id = COALESCE(EXCLUDED.source_id, url.source_id), state = 'queued',
-                             due_at = now(), attempts = 0, updated_at = now()
-                         WHERE url.state IN ('done', 'failed') AND (? OR url.due_at <= now())""")) {
-                host.setString(1, e.host());
+            try (PreparedStatement host = c.prepareStatement(INSERT_HOST);
+                 PreparedStatement url = c.prepareStatement(UPSERT_URL)) {
+                bind(host, url, e);
                 host.executeUpdate();
-                url.setString(1, e.url());
-                url.setString(2, e.host());
-                url.setString(3, e.requestUrl());
-                url.setString(4, e.requestId());
-                url.setString(5, e.kind().json());
-                url.setString(6, EventJson.write(e.hints()));
-                url.setString(7, e.sourceId());
-                url.setBoolean(8, e.explicit());
                 boolean queued = url.executeUpdate() == 1;
                 c.commit();
                 return queued;
@@ -81,6 +78,85 @@ public class Frontier {
                 throw ex;
             }
         }
+    }
+
+    /**
+     * Puts the URLs in the queue, as {@link #enqueue} does one by one and in the same order, in one transaction
+     * (committed when this returns) and one round trip to PostgreSQL. An entry the database refuses (a value it
+     * cannot hold) is rolled back on its own, to a savepoint, and its reason returned at its index (null: accepted);
+     * any other failure rolls back everything and is thrown.
+     */
+    public List<String> enqueueAll(List<Entry> entries) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement host = c.prepareStatement(INSERT_HOST);
+                 PreparedStatement url = c.prepareStatement(UPSERT_URL)) {
+                List<String> refusals = new ArrayList<>(Collections.nCopies(entries.size(), (String) null));
+                Savepoint whole = c.setSavepoint();
+                try {
+                    for (Entry e : entries) {
+                        bind(host, url, e);
+                        host.addBatch();
+                        url.addBatch();
+                    }
+                    // the driver pipelines a batch: one round trip for all hosts, one for all URLs
+                    host.executeBatch();
+                    url.executeBatch();
+                    c.releaseSavepoint(whole);
+                } catch (SQLException ex) {
+                    if (!refusal(ex)) {
+                        throw ex;
+                    }
+                    // one entry spoilt the batch: find it, entry by entry
+                    c.rollback(whole);
+                    host.clearBatch();
+                    url.clearBatch();
+                    for (int i = 0; i < entries.size(); i++) {
+                        Savepoint one = c.setSavepoint();
+                        try {
+                            bind(host, url, entries.get(i));
+                            host.executeUpdate();
+                            url.executeUpdate();
+                            c.releaseSavepoint(one);
+                        } catch (SQLException single) {
+                            if (!refusal(single)) {
+                                throw single;
+                            }
+                            c.rollback(one);
+                            refusals.set(i, single.getMessage());
+                        }
+                    }
+                }
+                c.commit();
+                return refusals;
+            } catch (SQLException | RuntimeException ex) {
+                c.rollback();
+                throw ex;
+            }
+        }
+    }
+
+    /** A data or constraint error (SQLSTATE classes 22, 23): the entry is at fault, not the database. */
+    private static boolean refusal(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            String state = x.getSQLState();
+            if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void bind(PreparedStatement host, PreparedStatement url, Entry e) throws SQLException {
+        host.setString(1, e.host());
+        url.setString(1, e.url());
+        url.setString(2, e.host());
+        url.setString(3, e.requestUrl());
+        url.setString(4, e.requestId());
+        url.setString(5, e.kind().json());
+        url.setString(6, EventJson.write(e.hints()));
+        url.setString(7, e.sourceId());
+        url.setBoolean(8, e.explicit());
     }
 
     /**

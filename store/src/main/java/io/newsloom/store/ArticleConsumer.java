@@ -2,6 +2,7 @@ package io.newsloom.store;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsloom.events.ArticleEvent;
+import io.newsloom.events.DeadLetterHeaders;
 import io.newsloom.events.EventJson;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -11,14 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,18 +97,9 @@ public class ArticleConsumer {
 
     private Uni<Void> send(DeadLetter d) {
         ConsumerRecord<String, String> r = d.record();
-        Headers headers = new RecordHeaders(r.headers().toArray());
-        header(headers, "dead-letter-reason", d.reason());
-        header(headers, "dead-letter-topic", r.topic());
-        header(headers, "dead-letter-partition", Integer.toString(r.partition()));
-        header(headers, "dead-letter-offset", Long.toString(r.offset()));
         return deadLetters.sendMessage(Message.of(r.value() == null ? "" : r.value()).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(r.key()).withHeaders(headers).build()));
-    }
-
-    private static void header(Headers headers, String name, String value) {
-        headers.remove(name);
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(r.key())
+                        .withHeaders(DeadLetterHeaders.of(r, d.reason())).build()));
     }
 
     private void count(String outcome) {
