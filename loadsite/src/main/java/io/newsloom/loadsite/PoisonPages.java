@@ -41,8 +41,21 @@ public final class PoisonPages {
     private volatile byte[] bomb;
 
     public PoisonPages(CorpusPages corpus, int total) {
+        this(corpus, counts(total));
+    }
+
+    private PoisonPages(CorpusPages corpus, Map<Kind, Integer> counts) {
         this.corpus = corpus;
-        this.counts = counts(total);
+        this.counts = counts;
+    }
+
+    /** One page of every kind (for tests). */
+    public static PoisonPages onePerKind(CorpusPages corpus) {
+        Map<Kind, Integer> one = new EnumMap<>(Kind.class);
+        for (Kind k : Kind.values()) {
+            one.put(k, 1);
+        }
+        return new PoisonPages(corpus, one);
     }
 
     /** How many pages each kind gets out of {@code total}: the fixed few, the rest spread evenly. */
