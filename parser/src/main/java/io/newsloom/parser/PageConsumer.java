@@ -16,19 +16,16 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import java.util.Locale;
 
 /**
- * Kafka edge of the parser: one fetched page in, at most one article out. Non-article pages (listings, error pages)
- * are counted ({@code newsloom.parser.pages} by type) and dropped; a page that cannot be parsed goes to the
- * dead-letter topic with the reason. The page's offset is committed only after the article is acknowledged.
+ * Kafka edge of the parser: one fetched page in, at most one article out. Pages are counted
+ * ({@code newsloom.parser.pages} by type); a page that is no article (a listing, an error page) or cannot be parsed
+ * goes to the dead-letter topic with the reason. The page's offset is committed only after the article is acknowledged.
  */
 @ApplicationScoped
 public class PageConsumer {
-
-    private static final Logger LOG = Logger.getLogger(PageConsumer.class);
 
     private final Extractor extractor = new Extractor();
     private final MutinyEmitter<String> articles;
@@ -51,8 +48,9 @@ public class PageConsumer {
             throw new UnusablePageException("extraction failed for " + page.finalUrl() + ": " + extraction.error());
         }
         if (!extraction.isArticle()) {
-            LOG.debugf("not an article (%s): %s", extraction.pageType(), page.finalUrl());
-            return;
+            // every page asked for ends as an article or a dead letter, so that none vanishes without a reason
+            throw new UnusablePageException("not an article (" + extraction.pageType().name().toLowerCase(Locale.ROOT)
+                    + " page): " + page.finalUrl());
         }
         ArticleEvent article = ArticleAssembler.assemble(page, extraction);
         articles.sendMessageAndAwait(Message.of(EventJson.write(article)).addMetadata(
