@@ -138,7 +138,10 @@ public final class PoisonSite implements AutoCloseable {
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                // in pieces: the JDK server copies each write whole, and ten 30 MB copies at once exhaust the heap
+                for (int at = 0; at < body.length; at += 64 * 1024) {
+                    out.write(body, at, Math.min(64 * 1024, body.length - at));
+                }
             }
         }
         return body.length;
