@@ -127,6 +127,7 @@ recovered_after() {   # $1 = the ms the fault was over (the component started ag
 kill9() {   # $1 = name of a pid file
   local pid; pid="$(cat "$RUN/$1.pid" 2>/dev/null)" || return 0
   kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true   # reaps it quietly when this shell started it (no "Killed" message)
   rm -f "$RUN/$1.pid"
   for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
 }
@@ -136,6 +137,8 @@ FAULTS=() RECOVERY=()
 fault() {   # $1 = what, $2 = articles expected so far; injects it, brings things back, records the recovery time
   local what="$1" expected="$2" back
   say "fault: $what"
+  # a restarted process starts its log afresh: keep what led up to the fault
+  mkdir -p "$LOGS/before-$((${#FAULTS[@]} + 1))-$what" && cp "$LOGS"/*.log "$LOGS/before-$((${#FAULTS[@]} + 1))-$what/"
   case "$what" in
     kill-9-parser|kill-9-store|kill-9-fetcher|kill-9-api)
       local s="${what#kill-9-}"
@@ -146,10 +149,13 @@ fault() {   # $1 = what, $2 = articles expected so far; injects it, brings thing
       stop_postgres; sleep "$CHAOS_PG_DOWN_SECONDS"; start_postgres ;;
     restart-everything)
       # a power cut: every process killed at once (PostgreSQL without a checkpoint), then all started together
-      local s; for s in "${SERVICES[@]}"; do kill9 "$s" & done; kill9 kafka &
+      local s pids=()
+      for s in "${SERVICES[@]}" kafka; do kill9 "$s" & pids+=($!); done
       runuser -u postgres -- "$(pg_bin)/pg_ctl" -D "$HOME_DIR/pg" -m immediate -w stop >/dev/null 2>&1 || true
-      wait
-      start_postgres & start_kafka & wait
+      wait "${pids[@]}"   # only these: the load site is a background job of this shell too
+      start_postgres & pids=($!)
+      start_kafka & pids+=($!)
+      wait "${pids[@]}"
       for s in "${SERVICES[@]}"; do start_service "$s"; done ;;
   esac
   back=$(now_ms)
