@@ -8,7 +8,6 @@ import io.newsloom.testkit.KafkaTestClient;
 import io.newsloom.testkit.TestSite;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,24 +50,10 @@ class OnePageEndToEndIT {
 
     @BeforeAll
     static void startEverything() throws Exception {
-        bootstrap = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-        boolean configured = bootstrap != null && System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null;
-        if (!configured && !"true".equals(System.getenv("NEWSLOOM_E2E_REQUIRED"))) {
-            Assumptions.abort("KAFKA_BOOTSTRAP_SERVERS and QUARKUS_DATASOURCE_JDBC_URL are not set: "
-                    + "run the end-to-end tests with ./newsloom test");
-        }
-        assertTrue(configured, "KAFKA_BOOTSTRAP_SERVERS and QUARKUS_DATASOURCE_JDBC_URL must be set");
-
+        bootstrap = ServiceProcesses.requireBrokerAndDatabase();
         site = TestSite.start().page("/news/2022/11/30/clusters.html", "text/html; charset=utf-8",
                 Files.readAllBytes(FIXTURES.resolve("seed-mirror.html")));
-        Map<String, String> env = new HashMap<>(System.getenv());
-        // topics of this run only, so that nothing left on the broker by other runs reaches these services
-        env.put("NEWSLOOM_TOPICS_CRAWL_REQUESTS", RUN + "-crawl-requests");
-        env.put("NEWSLOOM_TOPICS_PAGES", RUN + "-pages");
-        env.put("NEWSLOOM_TOPICS_ARTICLES", ARTICLES_TOPIC);
-        env.put("NEWSLOOM_TOPICS_DEAD_LETTERS", RUN + "-dead-letters");
-        env.put("NEWSLOOM_TOPICS_SOURCE_COMMANDS", RUN + "-source-commands");
-        env.put("NEWSLOOM_FETCH_ALLOW_PRIVATE_NETWORKS", "true");   // the test site is on loopback
+        Map<String, String> env = ServiceProcesses.environment(RUN);
         // a source polled every second or two, so that the feed test need not wait for minutes
         env.put("NEWSLOOM_API_MIN_SOURCE_INTERVAL", "PT1S");
         env.put("NEWSLOOM_FETCH_SOURCE_MIN_INTERVAL", "1s");
@@ -78,13 +62,8 @@ class OnePageEndToEndIT {
     }
 
     @AfterAll
-    static void stopEverything() {
-        if (services != null) {
-            services.close();
-        }
-        if (site != null) {
-            site.close();
-        }
+    static void stopEverything() throws Exception {
+        ServiceProcesses.closeAll(services, site);
     }
 
     @Test

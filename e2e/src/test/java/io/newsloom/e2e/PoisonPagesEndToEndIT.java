@@ -8,7 +8,6 @@ import io.newsloom.testkit.KafkaTestClient;
 import io.newsloom.testkit.TestSite;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,13 +53,7 @@ class PoisonPagesEndToEndIT {
 
     @BeforeAll
     static void startEverything() throws Exception {
-        bootstrap = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-        boolean configured = bootstrap != null && System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null;
-        if (!configured && !"true".equals(System.getenv("NEWSLOOM_E2E_REQUIRED"))) {
-            Assumptions.abort("KAFKA_BOOTSTRAP_SERVERS and QUARKUS_DATASOURCE_JDBC_URL are not set: "
-                    + "run the end-to-end tests with ./newsloom test");
-        }
-        assertTrue(configured, "KAFKA_BOOTSTRAP_SERVERS and QUARKUS_DATASOURCE_JDBC_URL must be set");
+        bootstrap = ServiceProcesses.requireBrokerAndDatabase();
         Path logDir = Files.createDirectories(ROOT.resolve("e2e/target/e2e-logs"));
         CorpusPages corpus = CorpusPages.of(List.of(PoisonPagesEndToEndIT.story("corpus")));
         // hosts of their own (127.0.0.230..242), so that no other test's host shares their politeness queue
@@ -69,13 +61,7 @@ class PoisonPagesEndToEndIT {
                 new AccessLog(logDir.resolve("poison-access.log")));
         ordinary = TestSite.start("127.0.0.229");
 
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("NEWSLOOM_TOPICS_CRAWL_REQUESTS", RUN + "-crawl-requests");
-        env.put("NEWSLOOM_TOPICS_PAGES", RUN + "-pages");
-        env.put("NEWSLOOM_TOPICS_ARTICLES", RUN + "-articles");
-        env.put("NEWSLOOM_TOPICS_DEAD_LETTERS", DEAD_LETTERS);
-        env.put("NEWSLOOM_TOPICS_SOURCE_COMMANDS", RUN + "-source-commands");
-        env.put("NEWSLOOM_FETCH_ALLOW_PRIVATE_NETWORKS", "true");
+        Map<String, String> env = ServiceProcesses.environment(RUN);
         // short limits, so that the trickle and the retries end within the test
         env.put("NEWSLOOM_FETCH_TOTAL_TIMEOUT", "5s");
         env.put("NEWSLOOM_FETCH_READ_TIMEOUT", "3s");
@@ -86,16 +72,8 @@ class PoisonPagesEndToEndIT {
     }
 
     @AfterAll
-    static void stopEverything() {
-        if (services != null) {
-            services.close();
-        }
-        if (poison != null) {
-            poison.close();
-        }
-        if (ordinary != null) {
-            ordinary.close();
-        }
+    static void stopEverything() throws Exception {
+        ServiceProcesses.closeAll(services, poison, ordinary);
     }
 
     @Test

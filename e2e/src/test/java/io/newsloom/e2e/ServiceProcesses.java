@@ -32,6 +32,47 @@ final class ServiceProcesses implements AutoCloseable {
         this.logDir = logDir;
     }
 
+    /**
+     * The broker of the run (KAFKA_BOOTSTRAP_SERVERS); aborts the test when the broker and database are not
+     * configured, unless NEWSLOOM_E2E_REQUIRED says they must be (./newsloom test).
+     */
+    static String requireBrokerAndDatabase() {
+        String bootstrap = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        boolean configured = bootstrap != null && System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null;
+        if (!configured && !"true".equals(System.getenv("NEWSLOOM_E2E_REQUIRED"))) {
+            org.junit.jupiter.api.Assumptions.abort("KAFKA_BOOTSTRAP_SERVERS and QUARKUS_DATASOURCE_JDBC_URL are not "
+                    + "set: run the end-to-end tests with ./newsloom test");
+        }
+        if (!configured) {
+            throw new AssertionError("KAFKA_BOOTSTRAP_SERVERS and QUARKUS_DATASOURCE_JDBC_URL must be set");
+        }
+        return bootstrap;
+    }
+
+    /**
+     * The environment of a test run: this process's, with topics of the run's own (so that nothing left on the broker
+     * by other runs reaches the services) and loopback allowed to the fetcher (the test sites live there).
+     */
+    static Map<String, String> environment(String run) {
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("NEWSLOOM_TOPICS_CRAWL_REQUESTS", run + "-crawl-requests");
+        env.put("NEWSLOOM_TOPICS_PAGES", run + "-pages");
+        env.put("NEWSLOOM_TOPICS_ARTICLES", run + "-articles");
+        env.put("NEWSLOOM_TOPICS_DEAD_LETTERS", run + "-dead-letters");
+        env.put("NEWSLOOM_TOPICS_SOURCE_COMMANDS", run + "-source-commands");
+        env.put("NEWSLOOM_FETCH_ALLOW_PRIVATE_NETWORKS", "true");
+        return env;
+    }
+
+    /** Closes what was started (nulls are what was not), in order. */
+    static void closeAll(AutoCloseable... started) throws Exception {
+        for (AutoCloseable c : started) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
     /** Starts every service and waits until each answers ready. */
     static ServiceProcesses start(Path root, Map<String, String> env, Duration timeout) throws Exception {
         Path logDir = root.resolve("e2e/target/e2e-logs");
