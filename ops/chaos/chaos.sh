@@ -164,10 +164,13 @@ fault() {   # $1 = what, $2 = articles expected so far; injects it, brings thing
   say "recovered from $what in ${RECOVERY[-1]} s"
 }
 
-consumer_lag() {   # total lag of every consumer group; "-" (nothing committed) counts the whole partition
+# Total lag of the pipeline's consumer groups; "-" (nothing committed) counts the whole partition. The api's stream
+# groups (newsloom-api-stream-*, one per api start) never commit by design: a stream resumes from event ids.
+consumer_lag() {
   kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
     --describe --all-groups 2>/dev/null > "$RUN/lag.txt" || { echo -1; return; }
-  awk '$1 ~ /^newsloom-/ && $3 ~ /^[0-9]+$/ { if ($6 ~ /^[0-9]+$/) lag += $6; else if ($5 ~ /^[0-9]+$/) lag += $5 }
+  awk '$1 ~ /^newsloom-/ && $1 !~ /^newsloom-api-stream-/ && $3 ~ /^[0-9]+$/ {
+         if ($6 ~ /^[0-9]+$/) lag += $6; else if ($5 ~ /^[0-9]+$/) lag += $5 }
        END { print lag + 0 }' "$RUN/lag.txt"
 }
 
