@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,11 +67,8 @@ class AbuseIT {
         Files.writeString(hosts, "127.0.0.1 localhost\n127.0.0.1 news.example.org\n127.0.0.2 allowed.example.org\n");
         hosts.toFile().deleteOnExit();
 
-        Map<String, String> env = new HashMap<>(System.getenv());
-        for (String topic : List.of("CRAWL_REQUESTS", "PAGES", "ARTICLES", "DEAD_LETTERS", "SOURCE_COMMANDS")) {
-            env.put("NEWSLOOM_TOPICS_" + topic, RUN + "-" + topic.toLowerCase().replace('_', '-'));
-        }
-        env.put("NEWSLOOM_FETCH_ALLOW_PRIVATE_NETWORKS", "false");
+        Map<String, String> env = ServiceProcesses.environment(RUN);
+        env.put("NEWSLOOM_FETCH_ALLOW_PRIVATE_NETWORKS", "false");   // the guard on, as users run it
         env.put("NEWSLOOM_FETCH_TRUSTED_NETWORKS", "127.0.0.2/32");
         env.put("NEWSLOOM_FETCH_MIN_HOST_DELAY", "100ms");
         env.put("NEWSLOOM_FETCH_POLL_INTERVAL", "50ms");

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,17 +51,9 @@ class OnePageEndToEndIT {
     @BeforeAll
     static void startEverything() throws Exception {
         bootstrap = ServiceProcesses.bootstrapOrSkip();
-
         site = TestSite.start().page("/news/2022/11/30/clusters.html", "text/html; charset=utf-8",
                 Files.readAllBytes(FIXTURES.resolve("seed-mirror.html")));
-        Map<String, String> env = new HashMap<>(System.getenv());
-        // topics of this run only, so that nothing left on the broker by other runs reaches these services
-        env.put("NEWSLOOM_TOPICS_CRAWL_REQUESTS", RUN + "-crawl-requests");
-        env.put("NEWSLOOM_TOPICS_PAGES", RUN + "-pages");
-        env.put("NEWSLOOM_TOPICS_ARTICLES", ARTICLES_TOPIC);
-        env.put("NEWSLOOM_TOPICS_DEAD_LETTERS", RUN + "-dead-letters");
-        env.put("NEWSLOOM_TOPICS_SOURCE_COMMANDS", RUN + "-source-commands");
-        env.put("NEWSLOOM_FETCH_ALLOW_PRIVATE_NETWORKS", "true");   // the test site is on loopback
+        Map<String, String> env = ServiceProcesses.environment(RUN);
         // a source polled every second or two, so that the feed test need not wait for minutes
         env.put("NEWSLOOM_API_MIN_SOURCE_INTERVAL", "PT1S");
         env.put("NEWSLOOM_FETCH_SOURCE_MIN_INTERVAL", "1s");
@@ -71,13 +62,8 @@ class OnePageEndToEndIT {
     }
 
     @AfterAll
-    static void stopEverything() {
-        if (services != null) {
-            services.close();
-        }
-        if (site != null) {
-            site.close();
-        }
+    static void stopEverything() throws Exception {
+        ServiceProcesses.closeAll(services, site);
     }
 
     @Test

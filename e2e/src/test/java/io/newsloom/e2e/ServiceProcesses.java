@@ -52,6 +52,30 @@ final class ServiceProcesses implements AutoCloseable {
         return bootstrap;
     }
 
+    /**
+     * The environment of a test run: this process's, with topics of the run's own (so that nothing left on the broker
+     * by other runs reaches the services) and loopback allowed to the fetcher (the test sites live there).
+     */
+    static Map<String, String> environment(String run) {
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("NEWSLOOM_TOPICS_CRAWL_REQUESTS", run + "-crawl-requests");
+        env.put("NEWSLOOM_TOPICS_PAGES", run + "-pages");
+        env.put("NEWSLOOM_TOPICS_ARTICLES", run + "-articles");
+        env.put("NEWSLOOM_TOPICS_DEAD_LETTERS", run + "-dead-letters");
+        env.put("NEWSLOOM_TOPICS_SOURCE_COMMANDS", run + "-source-commands");
+        env.put("NEWSLOOM_FETCH_ALLOW_PRIVATE_NETWORKS", "true");
+        return env;
+    }
+
+    /** Closes what was started (nulls are what was not), in order. */
+    static void closeAll(AutoCloseable... started) throws Exception {
+        for (AutoCloseable c : started) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
     /** Starts every service and waits until each answers ready. */
     static ServiceProcesses start(Path root, Map<String, String> env, Duration timeout) throws Exception {
         return start(root, SERVICES, env, Map.of(), timeout);

@@ -109,11 +109,14 @@ public final class LoadSite implements AutoCloseable {
         if (opts.containsKey("help") || !opts.containsKey("corpus") || !opts.containsKey("out")) {
             System.err.println("""
                     usage: java -jar loadsite.jar --corpus DIR --out DIR [--pages 20000] [--hosts 64]
-                                                  [--first-octet 10] [--port 18600] [--threads 8]
+                                                  [--first-octet 10] [--port 18600] [--threads 8] [--poison 0]
                     Serves --pages pages (the corpus's .html/.html.gz files, repeated with an edition sentence) on
                     --hosts loopback addresses 127.0.0.<first-octet>.., each with /robots.txt, /feed.xml and
                     /sitemap.xml. Writes urls.txt, feeds.txt and access.log to --out, prints "ready", serves until
-                    stopped.""");
+                    stopped. --poison N adds N pages that attack a crawler (malformed, truncated, deeply nested,
+                    30 MB, binary, invalid UTF-8, lying charsets, hostile metadata, empty, redirect loops, endless
+                    redirects, one byte a second, gzip bombs) on one more host per kind, after the others; their
+                    list is poison.txt (URL and kind) and their feeds poison-feeds.txt.""");
             System.exit(opts.containsKey("help") ? 0 : 2);
         }
         SitePlan plan = new SitePlan(intOption(opts, "pages", 20_000), intOption(opts, "hosts", 64),
@@ -125,6 +128,17 @@ public final class LoadSite implements AutoCloseable {
         LoadSite site = new LoadSite(plan, pages, new AccessLog(out.resolve("access.log")),
                 intOption(opts, "threads", 8));
         Runtime.getRuntime().addShutdownHook(new Thread(site::close));
+        int poisonPages = intOption(opts, "poison", 0);
+        if (poisonPages > 0) {
+            PoisonSite poison = new PoisonSite(new PoisonPages(pages, poisonPages), plan.firstOctet() + plan.hosts(),
+                    plan.port(), site.log);
+            Runtime.getRuntime().addShutdownHook(new Thread(poison::close));
+            Files.write(out.resolve("poison.txt"), poison.entries().stream()
+                    .map(e -> e.url() + " " + e.kind().slug()).toList());
+            Files.write(out.resolve("poison-feeds.txt"), poison.feedUrls());
+            System.out.printf("poison: %d pages of %d kinds on their own hosts from 127.0.0.%d%n", poisonPages,
+                    PoisonPages.Kind.values().length, plan.firstOctet() + plan.hosts());
+        }
         System.out.printf("ready: %d pages (%d corpus documents) on %d hosts %s..%s port %d; lists in %s%n",
                 plan.pages(), pages.size(), plan.hosts(), plan.host(0), plan.host(plan.hosts() - 1), plan.port(), out);
         System.out.flush();

@@ -75,18 +75,25 @@ public record SitePlan(int pages, int hosts, int firstOctet, int port) {
     }
 
     public String rss(int hostIndex) {
-        StringBuilder xml = new StringBuilder(256 + 200 * (pages / hosts + 1));
-        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Load site ")
-                .append(host(hostIndex)).append("</title><link>").append(origin(hostIndex))
-                .append("/</link><description>every page of this host</description>\n");
-        int[] newestFirst = pagesOf(hostIndex).toArray();
-        for (int i = newestFirst.length - 1; i >= 0; i--) {
-            int page = newestFirst[i];
-            xml.append("<item><title>Story ").append(page).append("</title><link>").append(pageUrl(page))
-                    .append("</link><guid>").append(pageUrl(page)).append("</guid><pubDate>")
-                    .append(RFC_1123.format(published(page))).append("</pubDate></item>\n");
+        int[] oldestFirst = pagesOf(hostIndex).toArray();
+        StringBuilder items = new StringBuilder(200 * oldestFirst.length);
+        for (int i = oldestFirst.length - 1; i >= 0; i--) {
+            int page = oldestFirst[i];
+            rssItem(items, "Story " + page, pageUrl(page), published(page));
         }
-        return xml.append("</channel></rss>\n").toString();
+        return rss(host(hostIndex), origin(hostIndex), items);
+    }
+
+    /** An RSS 2.0 document around the given items (made with {@link #rssItem}). */
+    static String rss(String host, String origin, CharSequence items) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Load site " + host
+                + "</title><link>" + origin + "/</link><description>every page of this host</description>\n" + items
+                + "</channel></rss>\n";
+    }
+
+    static void rssItem(StringBuilder xml, String title, String url, Instant published) {
+        xml.append("<item><title>").append(title).append("</title><link>").append(url).append("</link><guid>")
+                .append(url).append("</guid><pubDate>").append(RFC_1123.format(published)).append("</pubDate></item>\n");
     }
 
     public String sitemap(int hostIndex) {

@@ -28,11 +28,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Kafka edge of the parser: one fetched page in, at most one article out. Non-article pages (listings, error pages)
- * are counted ({@code newsloom.parser.pages} by type) and dropped; a page that cannot be parsed goes to the
- * dead-letter topic with the reason. A poll's articles and dead letters are sent without waiting for each other (in
- * order, so the order within a key holds) and the method returns once the broker has acknowledged all of them; only
- * then does the connector commit the poll's offsets.
+ * Kafka edge of the parser: one fetched page in, at most one article out. Pages are counted
+ * ({@code newsloom.parser.pages} by type); a page that is no article (a listing, an error page) or cannot be parsed
+ * goes to the dead-letter topic with the reason, so that none vanishes without one. A poll's articles and dead
+ * letters are sent without waiting for each other (in order, so the order within a key holds) and the method
+ * returns once the broker has acknowledged all of them; only then does the connector commit the poll's offsets.
  */
 @ApplicationScoped
 public class PageConsumer {
@@ -89,8 +89,9 @@ public class PageConsumer {
             throw new UnusablePageException("extraction failed for " + page.finalUrl() + ": " + extraction.error());
         }
         if (!extraction.isArticle()) {
-            LOG.debugf("not an article (%s): %s", extraction.pageType(), page.finalUrl());
-            return null;
+            // every page asked for ends as an article or a dead letter, so that none vanishes without a reason
+            throw new UnusablePageException("not an article (" + extraction.pageType().name().toLowerCase(Locale.ROOT)
+                    + " page): " + page.finalUrl());
         }
         return ArticleAssembler.assemble(page, extraction);
     }

@@ -89,9 +89,34 @@ class ParserFlowTest {
             kafka.awaitOne(articlesTopic, r -> r.value().contains("https://good.example.org/" + marker), WAIT);
             assertTrue(kafka.await(articlesTopic, r -> r.value().contains("https://bin.example.org/" + marker), 1,
                     Duration.ofSeconds(2)).isEmpty(), "a binary page is no article");
+            ConsumerRecord<String, String> binaryDead = kafka.awaitOne(deadLetters,
+                    r -> r.value().contains("https://bin.example.org/" + marker), WAIT);
+            assertTrue(KafkaTestClient.header(binaryDead, "dead-letter-reason").contains("binary"),
+                    KafkaTestClient.header(binaryDead, "dead-letter-reason"));
+            assertEquals(binary.key(), binaryDead.key());
+            assertEquals(pagesTopic, KafkaTestClient.header(binaryDead, "dead-letter-topic"));
         }
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("newsloom_parser_pages_total"));
+    }
+
+    @Test
+    void aPageThatIsNoArticleIsADeadLetterSayingWhatItIs() {
+        String marker = UUID.randomUUID().toString();
+        StringBuilder listing = new StringBuilder("<html><head><title>Latest news</title></head><body><ul>");
+        for (int i = 0; i < 40; i++) {
+            listing.append("<li><a href=\"/story/").append(i).append("\">Story number ").append(i)
+                    .append(" of the day</a></li>");
+        }
+        FetchedPage page = page("https://list.example.org/" + marker,
+                listing.append("</ul></body></html>").toString().getBytes(StandardCharsets.UTF_8));
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+            kafka.send(pagesTopic, page.key(), EventJson.write(page));
+            ConsumerRecord<String, String> dead = kafka.awaitOne(deadLetters,
+                    r -> r.value().contains("https://list.example.org/" + marker), WAIT);
+            assertTrue(KafkaTestClient.header(dead, "dead-letter-reason").startsWith("not an article ("),
+                    KafkaTestClient.header(dead, "dead-letter-reason"));
+        }
     }
 
     @Test
