@@ -331,27 +331,40 @@ public class Frontier {
     }
 
     /**
-     * Of these page URLs, the ones neither in the frontier nor announced before, recorded as announced in the same
-     * statement: of two overlapping polls, only one gets a URL back.
+     * Of these page URLs, the ones neither in the frontier nor announced before, recorded as announced in a
+     * transaction that commits only after {@code announce} returned (the crawl requests acknowledged by the broker).
+     * Of two overlapping polls only one gets a URL (the other waits on its row, then sees it taken); a fetcher killed
+     * before the acknowledgement leaves the URLs unclaimed, so the next poll announces them again instead of losing them.
      */
-    public Set<String> claimUnseen(Collection<String> urls) throws SQLException {
-        Set<String> out = new HashSet<>();
+    public void claimUnseen(Collection<String> urls, java.util.function.Consumer<Set<String>> announce)
+            throws SQLException {
         if (urls.isEmpty()) {
-            return out;
+            announce.accept(Set.of());
+            return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO discovered (url)
-                SELECT u FROM unnest(?::text[]) AS u WHERE NOT EXISTS (SELECT 1 FROM url WHERE url.url = u)
-                ON CONFLICT (url) DO NOTHING
-                RETURNING url""")) {
-            ps.setArray(1, c.createArrayOf("text", urls.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Set<String> unseen = new HashSet<>();
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO discovered (url)
+                        SELECT u FROM unnest(?::text[]) AS u WHERE NOT EXISTS (SELECT 1 FROM url WHERE url.url = u)
+                        ON CONFLICT (url) DO NOTHING
+                        RETURNING url""")) {
+                    ps.setArray(1, c.createArrayOf("text", urls.toArray()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            unseen.add(rs.getString(1));
+                        }
+                    }
                 }
+                announce.accept(unseen);
+                c.commit();
+            } catch (SQLException | RuntimeException ex) {
+                c.rollback();
+                throw ex;
             }
         }
-        return out;
     }
 
     /** Queued URLs per host, the longest queues first. */

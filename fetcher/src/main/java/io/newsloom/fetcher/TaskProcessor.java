@@ -220,27 +220,26 @@ public class TaskProcessor {
                 byUrl.putIfAbsent(normalised, link);
             }
         }
-        Set<String> unseen;
+        // sorted: overlapping polls lock the claimed rows in one order, so they never deadlock
+        List<String> pages = byUrl.entrySet().stream().filter(e -> e.getValue().kind() == CrawlKind.PAGE)
+                .map(Map.Entry::getKey).sorted().toList();
+        int[] fresh = {0};
+        OffsetDateTime now = OffsetDateTime.now(clock);
         try {
-            unseen = frontier.claimUnseen(byUrl.entrySet().stream()
-                    .filter(e -> e.getValue().kind() == CrawlKind.PAGE).map(Map.Entry::getKey).toList());
+            frontier.claimUnseen(pages, unseen -> byUrl.forEach((normalised, link) -> {
+                if (link.kind() == CrawlKind.PAGE) {
+                    if (!unseen.contains(normalised)) {
+                        return;
+                    }
+                    fresh[0]++;
+                }
+                publisher.crawlRequest(new CrawlRequest(UUID.randomUUID().toString(), link.url(), link.kind(), now,
+                        link.hints()));
+            }));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot read the frontier: " + e.getMessage(), e);
         }
-        int fresh = 0;
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        for (var e : byUrl.entrySet()) {
-            DiscoveredLink link = e.getValue();
-            if (link.kind() == CrawlKind.PAGE) {
-                if (!unseen.contains(e.getKey())) {
-                    continue;
-                }
-                fresh++;
-            }
-            publisher.crawlRequest(new CrawlRequest(UUID.randomUUID().toString(), link.url(), link.kind(), now,
-                    link.hints()));
-        }
-        return fresh;
+        return fresh[0];
     }
 
     private Step failed(Frontier.Task task, FetchOutcome.Failed failure, Duration rest) {

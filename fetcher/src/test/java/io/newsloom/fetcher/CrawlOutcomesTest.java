@@ -248,20 +248,19 @@ class CrawlOutcomesTest {
      * the order the test classes run in. (A URL left "fetching" by a killed earlier run counts only once its lease is
      * recovered and it is queued again.)
      */
-    private void awaitQuietFrontier() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.executeUpdate("UPDATE fetcher.url SET due_at = now() + interval '1 day' WHERE state = 'queued'");
-            st.executeUpdate("UPDATE fetcher.source SET next_poll_at = now() + interval '1 day'");
-        }
+    private void awaitQuietFrontier() {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                    SELECT (SELECT count(*) FROM fetcher.url
-                            WHERE (state = 'fetching' AND updated_at > now() - interval '1 minute')
-                               OR (state = 'queued' AND due_at < now() + interval '20 seconds'))
-                         + (SELECT count(*) FROM fetcher.source WHERE next_poll_at < now() + interval '20 seconds')
-                    """); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) == 0;
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                // again on every look: a URL in flight a moment ago may have come back as a retry due now
+                st.executeUpdate("UPDATE fetcher.url SET due_at = now() + interval '1 day' WHERE state = 'queued'"
+                        + " AND due_at < now() + interval '1 hour'");
+                st.executeUpdate("UPDATE fetcher.source SET next_poll_at = now() + interval '1 day'"
+                        + " WHERE next_poll_at < now() + interval '1 hour'");
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM fetcher.url WHERE state = 'fetching'"
+                        + " AND updated_at > now() - interval '1 minute'")) {
+                    rs.next();
+                    return rs.getLong(1) == 0;
+                }
             }
         });
     }
