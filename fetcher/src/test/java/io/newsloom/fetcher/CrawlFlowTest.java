@@ -9,20 +9,15 @@ import io.newsloom.events.SourceCommand;
 import io.newsloom.testkit.KafkaTestClient;
 import io.newsloom.testkit.TestSite;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,35 +34,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the real database: robots.txt, spacing, feeds, sitemaps, validators, Retry-After and sources.
  */
 @QuarkusTest
-class CrawlFlowTest {
+class CrawlFlowTest extends FetcherServiceTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
     static final byte[] HTML = "<html><body><p>story</p></body></html>".getBytes();
-    static final List<TestSite> SITES = new ArrayList<>();
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-    @ConfigProperty(name = "newsloom.topics.crawl-requests")
-    String requestsTopic;
-    @ConfigProperty(name = "newsloom.topics.pages")
-    String pagesTopic;
-    @ConfigProperty(name = "newsloom.topics.dead-letters")
-    String deadLetters;
-    @ConfigProperty(name = "newsloom.topics.source-commands")
-    String sourceCommands;
-    @Inject
-    DataSource dataSource;
-
-    @AfterAll
-    static void stopSites() {
-        SITES.forEach(TestSite::close);
-    }
-
-    static TestSite site(String address) {
-        TestSite site = TestSite.start(address);
-        SITES.add(site);
-        return site;
-    }
 
     @Test
     void robotsTxtIsObeyedAndCrawlDelaySpacesTheRequestsToAHost() {

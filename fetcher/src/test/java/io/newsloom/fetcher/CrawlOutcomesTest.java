@@ -9,20 +9,14 @@ import io.newsloom.events.SourceCommand;
 import io.newsloom.testkit.KafkaTestClient;
 import io.newsloom.testkit.TestSite;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,34 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sitemap source, and the metrics all of this leaves.
  */
 @QuarkusTest
-class CrawlOutcomesTest {
+class CrawlOutcomesTest extends FetcherServiceTest {
 
     static final byte[] HTML = "<html><body><p>story</p></body></html>".getBytes();
-    static final List<TestSite> SITES = new ArrayList<>();
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-    @ConfigProperty(name = "newsloom.topics.crawl-requests")
-    String requestsTopic;
-    @ConfigProperty(name = "newsloom.topics.pages")
-    String pagesTopic;
-    @ConfigProperty(name = "newsloom.topics.dead-letters")
-    String deadLetters;
-    @ConfigProperty(name = "newsloom.topics.source-commands")
-    String sourceCommands;
-    @Inject
-    DataSource dataSource;
-
-    @AfterAll
-    static void stopSites() {
-        SITES.forEach(TestSite::close);
-    }
-
-    static TestSite site(String address) {
-        TestSite site = TestSite.start(address);
-        SITES.add(site);
-        return site;
-    }
 
     @Test
     void aBrotliPageIsPublishedDecodedAndABrotliBombIsGivenUpWithAReason() {

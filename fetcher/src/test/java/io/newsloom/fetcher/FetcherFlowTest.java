@@ -9,7 +9,6 @@ import io.newsloom.testkit.KafkaTestClient;
 import io.newsloom.testkit.TestSite;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,20 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The fetcher against the real broker and a real HTTP server. */
 @QuarkusTest
-class FetcherFlowTest {
+class FetcherFlowTest extends FetcherServiceTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
     static TestSite site;
     static final byte[] BIG5_PAGE = "<html><body><p>中文</p></body></html>".getBytes(java.nio.charset.Charset.forName("Big5"));
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-    @ConfigProperty(name = "newsloom.topics.crawl-requests")
-    String requestsTopic;
-    @ConfigProperty(name = "newsloom.topics.pages")
-    String pagesTopic;
-    @ConfigProperty(name = "newsloom.topics.dead-letters")
-    String deadLetters;
 
     @BeforeAll
     static void startSite() {

@@ -7,11 +7,9 @@ import io.newsloom.testkit.TestSite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.util.Map;
 
 import static io.newsloom.fetcher.Flows.WAIT;
@@ -27,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(SsrfGuardTest.PublicOnly.class)
-class SsrfGuardTest {
+class SsrfGuardTest extends FetcherServiceTest {
 
     /** The default guard: private networks refused. */
     public static class PublicOnly implements QuarkusTestProfile {
@@ -39,18 +37,8 @@ class SsrfGuardTest {
         }
     }
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-    @ConfigProperty(name = "newsloom.topics.crawl-requests")
-    String requestsTopic;
-    @ConfigProperty(name = "newsloom.topics.pages")
-    String pagesTopic;
-    @ConfigProperty(name = "newsloom.topics.dead-letters")
-    String deadLetters;
     @ConfigProperty(name = "newsloom.fetch.allow-private-networks")
     boolean allowPrivateNetworks;
-    @Inject
-    DataSource dataSource;
 
     @Test
     void aCrawlRequestForALoopbackSiteIsRefusedWithoutAnyRequestReachingIt() throws Exception {
