@@ -8,10 +8,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(GracefulShutdownTest.ShortGrace.class)
-class GracefulShutdownTest {
+class GracefulShutdownTest extends FetcherServiceTest {
 
     public static class ShortGrace implements QuarkusTestProfile {
         @Override
@@ -42,16 +40,8 @@ class GracefulShutdownTest {
         }
     }
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-    @ConfigProperty(name = "newsloom.topics.crawl-requests")
-    String requestsTopic;
-    @ConfigProperty(name = "newsloom.topics.dead-letters")
-    String deadLetters;
     @Inject
     FetchLoop loop;
-    @Inject
-    DataSource dataSource;
 
     @Test
     void anInFlightFetchIsReleasedBackToTheQueueAtShutdown() throws Exception {
