@@ -5,7 +5,8 @@
 #   quiet   the feeds of 5 hosts: the time their pages take to be stored, with nothing else going on
 #   attack  the feeds of 5 other hosts and of every poison host at once: the same measure for the ordinary pages
 #   faults  the rest of the hosts, a batch of feeds before each fault: kill -9 parser, store, fetcher, api (each back
-#           after a few seconds), kill -9 Kafka, PostgreSQL stopped for 30 s, everything killed and started at once
+#           after a few seconds), kill -9 Kafka, PostgreSQL stopped for 30 s (its batch registered while it is down),
+#           everything killed and started at once
 # then waits (bounded) for the end state and prints the report; exits 1 unless every check passed.
 
 CHAOS_DOWN_SECONDS=5          # how long a killed service or broker stays down
@@ -146,7 +147,12 @@ fault() {   # $1 = what, $2 = articles expected so far; injects it, brings thing
     kill-9-kafka)
       kill9 kafka; sleep "$CHAOS_DOWN_SECONDS"; start_kafka ;;
     stop-postgres-30s)
-      stop_postgres; sleep "$CHAOS_PG_DOWN_SECONDS"; start_postgres ;;
+      stop_postgres
+      local t_down; t_down=$(now_ms)
+      # shellcheck disable=SC2086 # one feed URL per word
+      [ -z "$OUTAGE_FEEDS" ] || register_feeds $OUTAGE_FEEDS
+      sleep "$(awk -v s="$CHAOS_PG_DOWN_SECONDS" -v ms="$(( $(now_ms) - t_down ))" 'BEGIN { r = s - ms / 1000; print (r > 0 ? r : 0) }')"
+      start_postgres ;;
     restart-everything)
       # a power cut: every process killed at once (PostgreSQL without a checkpoint), then all started together
       local s pids=()
@@ -246,7 +252,13 @@ cmd_chaos() {
   local first=$((2 * PHASE_HOSTS)) left=$((SITE_HOSTS - 2 * PHASE_HOSTS)) i
   for i in "${!faults[@]}"; do
     local batch=$(( (left + ${#faults[@]} - i - 1) / (${#faults[@]} - i) ))
-    register_feeds $(feeds_of_hosts "$first" $((first + batch)))
+    # the PostgreSQL fault gets its feeds while the database is down: their source commands must wait, not be lost
+    OUTAGE_FEEDS=""
+    if [ "${faults[$i]}" = stop-postgres-30s ]; then
+      OUTAGE_FEEDS="$(feeds_of_hosts "$first" $((first + batch)))"
+    else
+      register_feeds $(feeds_of_hosts "$first" $((first + batch)))
+    fi
     first=$((first + batch)); left=$((left - batch))
     local expected=$((first * per))
     # the fault strikes while this batch is flowing

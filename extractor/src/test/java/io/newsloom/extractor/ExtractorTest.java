@@ -154,6 +154,17 @@ class ExtractorTest {
                 () -> EXTRACTOR.extract(Fixtures.page("u", html)));
         assertNotNull(x);
         assertFalse(x.isArticle());
+        // the 100,000 divs, html, head, body and the document itself
+        assertEquals("page too complex: 100004 elements (at most 50000)", x.error());
+    }
+
+    @Test
+    void aPageJustUnderTheElementLimitIsStillRead() {
+        String html = "<html><head><title>Many spans</title></head><body><article><p>"
+                + ENGLISH_BODY.replace("\n", "</p><p>") + "</p></article><div>"
+                + "<span></span>".repeat(Extractor.MAX_ELEMENTS - 100) + "</div></body></html>";
+        Extraction x = EXTRACTOR.extract(Fixtures.page("https://paper.example/news/many", html));
+        assertEquals(ENGLISH_BODY, x.text());
     }
 
     @Test
@@ -166,6 +177,16 @@ class ExtractorTest {
         Extraction x = assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> EXTRACTOR.extract(new Page("u", body, Map.of(), null)));
         assertNotNull(x);
+    }
+
+    @Test
+    void anArticleOfMegabytesIsRefusedWithItsLength() {
+        String paragraph = "<p>The story goes on and on, as some pages do, for megabytes of paragraphs.</p>\n";
+        String html = "<html><head><title>A very long story</title></head><body><article><h1>A very long story</h1>"
+                + paragraph.repeat(10_000) + "</article></body></html>";
+        Extraction x = EXTRACTOR.extract(Fixtures.page("https://paper.example/news/long", html));
+        assertTrue(x.error().startsWith("article text too long: "), x.error());
+        assertTrue(x.error().endsWith(" characters (at most 500000)"), x.error());
     }
 
     @Test

@@ -37,9 +37,6 @@ public class CrawlRequestConsumer {
 
     private final Frontier frontier;
     private final MutinyEmitter<String> deadLetters;
-    // while PostgreSQL is away: the same waits as the store's defaults
-    private static final Backoff DATABASE_BACKOFF = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5),
-            Math::random);
 
     @Inject
     public CrawlRequestConsumer(Frontier frontier, @Channel("fetch-failures") MutinyEmitter<String> deadLetters) {
@@ -52,7 +49,7 @@ public class CrawlRequestConsumer {
 
     @Incoming("crawl-requests")
     @Blocking
-    public void onCrawlRequests(ConsumerRecords<String, String> records) throws InterruptedException {
+    public void onCrawlRequests(ConsumerRecords<String, String> records) throws InterruptedException, SQLException {
         List<ConsumerRecord<String, String>> accepted = new ArrayList<>();
         List<Frontier.Entry> entries = new ArrayList<>();
         List<DeadLetter> dead = new ArrayList<>();
@@ -64,27 +61,15 @@ public class CrawlRequestConsumer {
                 dead.add(new DeadLetter(r, e.getMessage()));
             }
         }
-        List<String> refusals = entries.isEmpty() ? List.of() : enqueueRetrying(entries);
+        List<String> refusals = entries.isEmpty() ? List.of()
+                : DatabaseRetry.whileUnreachable("queue " + entries.size() + " crawl requests",
+                        () -> frontier.enqueueAll(entries));
         for (int i = 0; i < refusals.size(); i++) {
             if (refusals.get(i) != null) {
                 dead.add(new DeadLetter(accepted.get(i), "the frontier refused it: " + refusals.get(i)));
             }
         }
         sendDeadLetters(dead);
-    }
-
-    /** A failure that is not about one record (PostgreSQL away) is retried until it passes: the poll waits. */
-    private List<String> enqueueRetrying(List<Frontier.Entry> entries) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return frontier.enqueueAll(entries);
-            } catch (SQLException e) {
-                Duration wait = DATABASE_BACKOFF.delay(attempt, null);
-                LOG.warnf("cannot queue %d crawl requests (attempt %d), retrying in %s: %s", entries.size(), attempt,
-                        wait, e.getMessage());
-                Thread.sleep(wait.toMillis());
-            }
-        }
     }
 
     static Frontier.Entry entry(String json) {

@@ -12,7 +12,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 
-/** Kafka edge of the sources: the api's register and remove commands become rows of {@code fetcher.source}. */
+/**
+ * Kafka edge of the sources: the api's register and remove commands become rows of {@code fetcher.source}. While
+ * PostgreSQL is away a command waits for it; only a command that cannot be read goes to the dead-letter topic.
+ */
 @ApplicationScoped
 public class SourceCommandConsumer {
 
@@ -25,13 +28,16 @@ public class SourceCommandConsumer {
 
     @Incoming("source-commands")
     @Blocking
-    public void onSourceCommand(String json) throws SQLException {
+    public void onSourceCommand(String json) throws SQLException, InterruptedException {
         SourceCommand command = EventJson.read(json, SourceCommand.class);
         if (command.id() == null) {
             throw new EventJson.InvalidEventException("not a valid SourceCommand: no id");
         }
         if (SourceCommand.REMOVE.equals(command.action())) {
-            sources.remove(command.id());
+            DatabaseRetry.whileUnreachable("remove source " + command.id(), () -> {
+                sources.remove(command.id());
+                return null;
+            });
             return;
         }
         if (!SourceCommand.REGISTER.equals(command.action()) || command.url() == null
@@ -45,6 +51,10 @@ public class SourceCommandConsumer {
         } catch (DateTimeParseException | NullPointerException e) {
             throw new EventJson.InvalidEventException("not a valid SourceCommand: interval " + command.interval());
         }
-        sources.register(command.id(), command.url(), command.kind(), interval);
+        DatabaseRetry.whileUnreachable("register source " + command.id(),
+                () -> {
+                    sources.register(command.id(), command.url(), command.kind(), interval);
+                    return null;
+                });
     }
 }
