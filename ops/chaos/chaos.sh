@@ -7,7 +7,8 @@
 #   faults  the rest of the hosts, a batch of feeds before each fault: kill -9 parser, store, fetcher, api (each back
 #           after a few seconds), kill -9 Kafka, PostgreSQL stopped for 30 s (its batch registered while it is down),
 #           everything killed and started at once
-# then waits (bounded) for the end state and prints the report; exits 1 unless every check passed.
+# then waits (bounded) for the end state and prints the report; then runs the abuse suite (`./newsloom abuse`) on a
+# stack of its own and adds its line; exits 1 unless every check passed.
 
 CHAOS_DOWN_SECONDS=5          # how long a killed service or broker stays down
 CHAOS_PG_DOWN_SECONDS=30
@@ -274,7 +275,24 @@ cmd_chaos() {
     sleep 5
   done
   [ -f "$RUN/dead-letters.tsv" ] || dead_letters > "$RUN/dead-letters.tsv"
-  chaos_report "$settled" "$quiet_s" "$attack_s" "$ordinary" "$t_start"
+  local chaos_rc=0 report="$HOME_DIR/report.txt"
+  chaos_report "$settled" "$quiet_s" "$attack_s" "$ordinary" "$t_start" || chaos_rc=$?
+  stop_chaos; trap - EXIT
+
+  # The abuse suite needs the fetcher's guard on and the default settings, so it runs on a stack of its own after
+  # this one, in a subshell without the settings above.
+  say "abuse: hostile requests to the api and SSRF attempts through the crawler (./newsloom abuse)"
+  local abuse_rc=0
+  rm -f "$ROOT/e2e/target/abuse-report.txt"
+  ( unset NEWSLOOM_FETCH_ALLOW_PRIVATE_NETWORKS NEWSLOOM_FETCH_MIN_HOST_DELAY NEWSLOOM_FETCH_CONNECT_TIMEOUT \
+      NEWSLOOM_FETCH_READ_TIMEOUT NEWSLOOM_FETCH_TOTAL_TIMEOUT NEWSLOOM_FETCH_RETRY_INITIAL_DELAY \
+      NEWSLOOM_FETCH_RETRY_MAX_DELAY NEWSLOOM_FETCH_ROBOTS_RETRY_DELAY NEWSLOOM_API_MIN_SOURCE_INTERVAL
+    cmd_abuse -q > "$report.abuse.log" 2>&1 ) || abuse_rc=$?
+  {
+    echo "abuse:               $(cat "$ROOT/e2e/target/abuse-report.txt" 2>/dev/null || echo "no report (log: $report.abuse.log)")"
+    echo "total:               $(( ($(now_ms) - t_start) / 1000 )) s; fault suite $([ "$chaos_rc" = 0 ] && echo PASS || echo FAIL), abuse $([ "$abuse_rc" = 0 ] && echo PASS || echo "FAIL (log: $report.abuse.log)")"
+  } | tee -a "$report"
+  [ "$chaos_rc" = 0 ] && [ "$abuse_rc" = 0 ]
 }
 
 chaos_report() {   # $1 settled, $2 quiet s, $3 attack s, $4 ordinary pages, $5 start ms
