@@ -4,6 +4,7 @@ import io.newsloom.events.ArticleEvent;
 import io.newsloom.events.ArticleIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGStatement;
 
 import javax.sql.DataSource;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,7 @@ public class ArticleQueries {
         T read(ResultSet rs) throws SQLException;
     }
 
+    // Rows are read by position: these lists and the readers below go together.
     private static final String COLUMNS = """
             a.id, a.url, a.canonical_url, a.site, a.title, a.authors, a.published_at, a.modified_at, a.fetched_at,
             a.language, a.description, a.text, a.html, a.image_url, a.tags, a.word_count, a.content_hash,
@@ -41,11 +44,20 @@ public class ArticleQueries {
             a.language, a.description, left(a.text, 400) AS text, a.image_url, a.tags, a.word_count, a.content_hash,
             a.duplicate_of, a.version, a.seq""";
 
+    /** Search texts whose tsquery is remembered, see {@link SearchQueryMemo}. */
+    static final int REMEMBERED_SEARCHES = 4096;
+
     private final DataSource dataSource;
+    private final ConnectionGate gate;
+    private final SearchQueryMemo searchQueries = new SearchQueryMemo(REMEMBERED_SEARCHES);
 
     @Inject
-    public ArticleQueries(DataSource dataSource) {
+    public ArticleQueries(DataSource dataSource,
+                          @ConfigProperty(name = "quarkus.datasource.jdbc.max-size", defaultValue = "20") int connections,
+                          @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout", defaultValue = "5s")
+                          Duration acquisitionTimeout) {
         this.dataSource = dataSource;
+        this.gate = new ConnectionGate(connections, acquisitionTimeout);
     }
 
     public Optional<ArticleEvent> byId(String id) throws SQLException {
@@ -81,11 +93,15 @@ public class ArticleQueries {
      * first, then the others, each group the most recently stored first. See {@link ListQuery}.
      */
     public Page list(ArticleFilter f) throws SQLException {
-        ListQuery q = ListQuery.of(f, SUMMARY_COLUMNS);
         record Row(ArticleSummary summary, long seq, int tier) {
         }
-        List<Row> rows = query(q.sql(), q.args(), rs -> new Row(summary(rs), rs.getLong("seq"), rs.getInt("tier")),
-                f.searching());
+        List<Row> rows = gate.call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                ListQuery q = ListQuery.of(f, SUMMARY_COLUMNS, f.searching() ? tsquery(c, f.q()) : null);
+                return query(c, q.sql(), q.args(), rs -> new Row(summary(rs), rs.getLong(19), rs.getInt(20)),
+                        f.searching());
+            }
+        });
         if (rows.size() <= f.limit()) {
             return new Page(rows.stream().map(Row::summary).toList(), null);
         }
@@ -95,7 +111,22 @@ public class ArticleQueries {
     }
 
     private <T> List<T> query(String sql, List<?> args, RowReader<T> reader) throws SQLException {
-        return query(sql, args, reader, false);
+        return gate.call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                return query(c, sql, args, reader, false);
+            }
+        });
+    }
+
+    /** The tsquery of a search text (as text), remembered or from the store's function {@code search_query}. */
+    private String tsquery(Connection c, String q) throws SQLException {
+        String known = searchQueries.get(q);
+        if (known != null) {
+            return known;
+        }
+        String computed = query(c, "SELECT search_query(?)::text", List.of(q), rs -> rs.getString(1), false).get(0);
+        searchQueries.put(q, computed);
+        return computed;
     }
 
     /**
@@ -103,9 +134,9 @@ public class ArticleQueries {
      *                     words are (walk the newest articles, or look the words up in the GIN index), which a
      *                     server-side prepared statement's generic plan cannot know
      */
-    private <T> List<T> query(String sql, List<?> args, RowReader<T> reader, boolean planEachTime)
-            throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    private static <T> List<T> query(Connection c, String sql, List<?> args, RowReader<T> reader,
+                                     boolean planEachTime) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (planEachTime) {
                 ps.unwrap(PGStatement.class).setPrepareThreshold(0);
             }
@@ -123,23 +154,19 @@ public class ArticleQueries {
     }
 
     private static ArticleEvent article(ResultSet rs) throws SQLException {
-        return new ArticleEvent(rs.getString("id"), rs.getString("url"), rs.getString("canonical_url"),
-                rs.getString("site"), rs.getString("title"), strings(rs.getArray("authors")),
-                rs.getObject("published_at", OffsetDateTime.class), rs.getObject("modified_at", OffsetDateTime.class),
-                rs.getObject("fetched_at", OffsetDateTime.class), rs.getString("language"),
-                rs.getString("description"), rs.getString("text"), rs.getString("html"), rs.getString("image_url"),
-                strings(rs.getArray("tags")), rs.getInt("word_count"), rs.getString("content_hash"),
-                rs.getString("duplicate_of"), rs.getInt("version"));
+        return new ArticleEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                strings(rs.getArray(6)), rs.getObject(7, OffsetDateTime.class), rs.getObject(8, OffsetDateTime.class),
+                rs.getObject(9, OffsetDateTime.class), rs.getString(10), rs.getString(11), rs.getString(12),
+                rs.getString(13), rs.getString(14), strings(rs.getArray(15)), rs.getInt(16), rs.getString(17),
+                rs.getString(18), rs.getInt(19));
     }
 
     private static ArticleSummary summary(ResultSet rs) throws SQLException {
-        return new ArticleSummary(rs.getString("id"), rs.getString("url"), rs.getString("canonical_url"),
-                rs.getString("site"), rs.getString("title"), strings(rs.getArray("authors")),
-                rs.getObject("published_at", OffsetDateTime.class), rs.getObject("modified_at", OffsetDateTime.class),
-                rs.getObject("fetched_at", OffsetDateTime.class), rs.getString("language"),
-                rs.getString("description"), ArticleSummary.snippet(rs.getString("text")), rs.getString("image_url"),
-                strings(rs.getArray("tags")), rs.getInt("word_count"), rs.getString("content_hash"),
-                rs.getString("duplicate_of"), rs.getInt("version"));
+        return new ArticleSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), strings(rs.getArray(6)), rs.getObject(7, OffsetDateTime.class),
+                rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class), rs.getString(10),
+                rs.getString(11), ArticleSummary.snippet(rs.getString(12)), rs.getString(13),
+                strings(rs.getArray(14)), rs.getInt(15), rs.getString(16), rs.getString(17), rs.getInt(18));
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -15,18 +15,25 @@ import java.util.List;
  */
 record ListQuery(String sql, List<Object> args) {
 
-    static ListQuery of(ArticleFilter f, String columns) {
+    /**
+     * @param tsquery the search's text search query, {@code search_query(f.q())} as text (null without a search):
+     *                passed as a constant, so that PostgreSQL plans with it without evaluating the function
+     */
+    static ListQuery of(ArticleFilter f, String columns, String tsquery) {
+        if (f.searching() && tsquery == null) {
+            throw new IllegalArgumentException("a search needs its tsquery");
+        }
         Cursor cursor = f.cursor();
         int rows = f.limit() + 1;
         if (!f.searching()) {
-            return tier(f, columns, 0, "", cursor == null ? null : cursor.seq(), rows);
+            return tier(f, columns, null, 0, "", cursor == null ? null : cursor.seq(), rows);
         }
-        ListQuery text = tier(f, columns, 0, " AND a.search @@ query AND NOT a.title_search @@ query",
+        ListQuery text = tier(f, columns, tsquery, 0, " AND a.search @@ query AND NOT a.title_search @@ query",
                 cursor != null && cursor.tier() == 0 ? cursor.seq() : null, rows);
         if (cursor != null && cursor.tier() == 0) {
             return text;   // the title matches were all on earlier pages
         }
-        ListQuery title = tier(f, columns, 1, " AND a.search @@ query AND a.title_search @@ query",
+        ListQuery title = tier(f, columns, tsquery, 1, " AND a.search @@ query AND a.title_search @@ query",
                 cursor == null ? null : cursor.seq(), rows);
         List<Object> args = new ArrayList<>(title.args());
         args.addAll(text.args());
@@ -35,15 +42,15 @@ record ListQuery(String sql, List<Object> args) {
     }
 
     /** One tier: the filters and {@code match}, after {@code beforeSeq} when not null, newest first. */
-    private static ListQuery tier(ArticleFilter f, String columns, int tier, String match, Long beforeSeq,
-                                  int rows) {
+    private static ListQuery tier(ArticleFilter f, String columns, String tsquery, int tier, String match,
+                                  Long beforeSeq, int rows) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(", ").append(tier)
                 .append(" AS tier FROM article a");
         if (f.searching()) {
-            // the query's own FROM item: with the text as a constant, PostgreSQL estimates how common its words are
-            sql.append(", search_query(?) AS query");
-            args.add(f.q());
+            // the query's own FROM item: planned with the actual value, PostgreSQL estimates how common its words are
+            sql.append(", CAST(? AS tsquery) AS query");
+            args.add(tsquery);
         }
         sql.append(" WHERE true").append(match);
         if (f.lang() != null) {
