@@ -133,7 +133,8 @@ final class ServiceProcesses implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError(jar + " is missing: package the services first (./mvnw package)");
         }
-        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx256m"));
+        // the JVM options of ./newsloom and the Dockerfiles
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC"));
         command.addAll(jvmOptions.getOrDefault(service, List.of()));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command)

@@ -37,6 +37,15 @@ public final class EventJson {
         }
     }
 
+    /** The event as UTF-8 JSON bytes: no String copy of a large payload (a page body). */
+    public static byte[] writeBytes(Object event) {
+        try {
+            return MAPPER.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise " + event.getClass().getSimpleName(), e);
+        }
+    }
+
     /**
      * Parses one event.
      *

@@ -159,57 +159,47 @@ public class Frontier {
         url.setBoolean(8, e.explicit());
     }
 
+    // the hosts leased and their most overdue URLs taken in one statement
+    private static final String CLAIM = """
+            WITH free AS (
+                SELECT h.host FROM host h
+                WHERE h.next_fetch_at <= now() AND (h.lease_until IS NULL OR h.lease_until < now())
+                  AND EXISTS (SELECT 1 FROM url u
+                              WHERE u.host = h.host AND u.state = 'queued' AND u.due_at <= now())
+                ORDER BY h.next_fetch_at LIMIT ? FOR UPDATE SKIP LOCKED),
+            leased AS (
+                UPDATE host h SET lease_until = now() + make_interval(secs => ?), leased_by = ?
+                FROM free WHERE h.host = free.host RETURNING h.host),
+            picked AS (
+                SELECT next.url FROM leased CROSS JOIN LATERAL (
+                    SELECT u.url FROM url u WHERE u.host = leased.host AND u.state = 'queued' AND u.due_at <= now()
+                    ORDER BY u.due_at LIMIT 1 FOR UPDATE OF u SKIP LOCKED) next)
+            UPDATE url SET state = 'fetching', updated_at = now()
+            FROM picked WHERE url.url = picked.url
+            RETURNING url.url, url.host, url.request_url, url.request_id, url.kind, url.hints::text, url.source_id,
+                      url.attempts, url.etag, url.last_modified""";
+
     /**
-     * Leases up to {@code max} hosts that may be asked now and have a due URL, and takes the most overdue URL of each.
+     * Leases up to {@code max} hosts that may be asked now and have a due URL, and takes the most overdue URL of each,
+     * in one statement (one round trip, atomic): the claim of a poll costs the same whatever the number of hosts.
      */
     public List<Task> claim(String instance, int max, Duration lease) throws SQLException {
         if (max <= 0) {
             return List.of();
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                List<String> hosts = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("""
-                        WITH free AS (
-                            SELECT h.host FROM host h
-                            WHERE h.next_fetch_at <= now() AND (h.lease_until IS NULL OR h.lease_until < now())
-                              AND EXISTS (SELECT 1 FROM url u
-                                          WHERE u.host = h.host AND u.state = 'queued' AND u.due_at <= now())
-                            ORDER BY h.next_fetch_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                        UPDATE host h SET lease_until = now() + make_interval(secs => ?), leased_by = ?
-                        FROM free WHERE h.host = free.host RETURNING h.host""")) {
-                    ps.setInt(1, max);
-                    ps.setDouble(2, lease.toMillis() / 1000.0);
-                    ps.setString(3, instance);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            hosts.add(rs.getString(1));
-                        }
-                    }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(CLAIM)) {
+            c.setAutoCommit(true);
+            ps.setInt(1, max);
+            ps.setDouble(2, lease.toMillis() / 1000.0);
+            ps.setString(3, instance);
+            List<Task> tasks = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tasks.add(task(rs));
                 }
-                List<Task> tasks = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("""
-                        UPDATE url SET state = 'fetching', updated_at = now()
-                        WHERE url = (SELECT url FROM url WHERE host = ? AND state = 'queued' AND due_at <= now()
-                                     ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-                        RETURNING url, host, request_url, request_id, kind, hints::text, source_id, attempts, etag,
-                                  last_modified""")) {
-                    for (String host : hosts) {
-                        ps.setString(1, host);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            if (rs.next()) {
-                                tasks.add(task(rs));
-                            }
-                        }
-                    }
-                }
-                c.commit();
-                return tasks;
-            } catch (SQLException | RuntimeException ex) {
-                c.rollback();
-                throw ex;
             }
+            return tasks;
         }
     }
 
@@ -235,72 +225,61 @@ public class Frontier {
         }
     }
 
-    /** Records the result of a claimed URL and frees its host until {@code hostDelay} from now. */
+    /**
+     * Records the result of a claimed URL and frees its host until {@code hostDelay} from now: one statement (the URL's
+     * update in a WITH clause), so both happen or neither, in one round trip.
+     */
     public void finish(Task task, Result result, Duration hostDelay) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                record(c, task, result);
-                try (PreparedStatement ps = c.prepareStatement("""
-                        UPDATE host SET lease_until = NULL, leased_by = NULL,
-                            next_fetch_at = GREATEST(next_fetch_at, now() + make_interval(secs => ?))
-                        WHERE host = ?""")) {
-                    ps.setDouble(1, hostDelay.toMillis() / 1000.0);
-                    ps.setString(2, task.host());
-                    ps.executeUpdate();
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException ex) {
-                c.rollback();
-                throw ex;
+        UrlUpdate update = urlUpdate(task, result);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("WITH recorded AS (" + update.sql() + """
+                     )
+                     UPDATE host SET lease_until = NULL, leased_by = NULL,
+                         next_fetch_at = GREATEST(next_fetch_at, now() + make_interval(secs => ?))
+                     WHERE host = ?""")) {
+            c.setAutoCommit(true);
+            int i = 0;
+            for (Object p : update.params()) {
+                ps.setObject(++i, p);
             }
+            ps.setDouble(++i, hostDelay.toMillis() / 1000.0);
+            ps.setString(++i, task.host());
+            ps.executeUpdate();
         }
     }
 
-    private static void record(Connection c, Task task, Result result) throws SQLException {
+    /** The URL's update for a result: its statement and parameters (none of them null but the validators). */
+    private record UrlUpdate(String sql, List<Object> params) {
+    }
+
+    private static UrlUpdate urlUpdate(Task task, Result result) {
         if (result instanceof Result.Done d) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE url SET state = 'done', due_at = now() + make_interval(secs => ?), attempts = 0,
-                        last_status = ?, final_url = ?, etag = COALESCE(?, etag),
-                        last_modified = COALESCE(?, last_modified), reason = NULL, fetched_at = now(),
+            return new UrlUpdate("""
+                    UPDATE url SET state = 'done', due_at = now() + make_interval(secs => ?::float8), attempts = 0,
+                        last_status = ?::int, final_url = ?::text, etag = COALESCE(?::text, etag),
+                        last_modified = COALESCE(?::text, last_modified), reason = NULL, fetched_at = now(),
                         updated_at = now()
-                    WHERE url = ?""")) {
-                ps.setDouble(1, d.revisit().toSeconds());
-                ps.setInt(2, d.status());
-                ps.setString(3, d.finalUrl());
-                ps.setString(4, d.etag());
-                ps.setString(5, d.lastModified());
-                ps.setString(6, task.url());
-                ps.executeUpdate();
-            }
-        } else if (result instanceof Result.Retry r) {
-            recordAttempt(c, task, "queued", r.delay(), r.reason());
-        } else if (result instanceof Result.Failed f) {
-            recordAttempt(c, task, "failed", f.revisit(), f.reason());
-        } else if (result instanceof Result.Released r) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE url SET state = 'queued', due_at = now() + make_interval(secs => ?), updated_at = now()
-                    WHERE url = ?""")) {
-                ps.setDouble(1, r.dueIn().toMillis() / 1000.0);
-                ps.setString(2, task.url());
-                ps.executeUpdate();
-            }
+                    WHERE url = ?::text""", java.util.Arrays.asList((double) d.revisit().toSeconds(), d.status(),
+                    d.finalUrl(), d.etag(), d.lastModified(), task.url()));
         }
+        if (result instanceof Result.Retry r) {
+            return attempt(task, "queued", r.delay(), r.reason());
+        }
+        if (result instanceof Result.Failed f) {
+            return attempt(task, "failed", f.revisit(), f.reason());
+        }
+        Result.Released r = (Result.Released) result;
+        return new UrlUpdate("""
+                UPDATE url SET state = 'queued', due_at = now() + make_interval(secs => ?::float8), updated_at = now()
+                WHERE url = ?::text""", List.of(r.dueIn().toMillis() / 1000.0, task.url()));
     }
 
     /** A failed attempt: queued again (retry) or given up (failed), due after {@code wait}, with the reason. */
-    private static void recordAttempt(Connection c, Task task, String state, Duration wait, String reason)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE url SET state = ?, due_at = now() + make_interval(secs => ?), attempts = attempts + 1,
-                    reason = ?, updated_at = now()
-                WHERE url = ?""")) {
-            ps.setString(1, state);
-            ps.setDouble(2, wait.toMillis() / 1000.0);
-            ps.setString(3, reason);
-            ps.setString(4, task.url());
-            ps.executeUpdate();
-        }
+    private static UrlUpdate attempt(Task task, String state, Duration wait, String reason) {
+        return new UrlUpdate("""
+                UPDATE url SET state = ?::text, due_at = now() + make_interval(secs => ?::float8),
+                    attempts = attempts + 1, reason = ?::text, updated_at = now()
+                WHERE url = ?::text""", java.util.Arrays.asList(state, wait.toMillis() / 1000.0, reason, task.url()));
     }
 
     /**

@@ -83,6 +83,9 @@ public class ArticleRepository {
      * (a constraint, a value it cannot hold) is rolled back on its own, to a savepoint, and reported with the reason;
      * the others are stored. A failure {@code isTransient} accepts (the database is unreachable) rolls back everything
      * and is thrown, so that the caller can retry the whole batch.
+     * <p>
+     * The batch is first written without savepoints (two round trips fewer per article); only when the database
+     * refuses one of its articles is it rolled back and written again with a savepoint around each.
      */
     public List<Written> storeAll(List<ArticleEvent> articles, Predicate<SQLException> isTransient)
             throws SQLException {
@@ -90,18 +93,16 @@ public class ArticleRepository {
             c.setAutoCommit(false);
             try {
                 List<Written> results = new ArrayList<>(articles.size());
-                for (ArticleEvent a : articles) {
-                    Savepoint before = c.setSavepoint();
-                    try {
+                try {
+                    for (ArticleEvent a : articles) {
                         results.add(new Written(write(c, a), null));
-                        c.releaseSavepoint(before);
-                    } catch (SQLException e) {
-                        if (isTransient.test(e)) {
-                            throw e;
-                        }
-                        c.rollback(before);
-                        results.add(new Written(null, e.getMessage()));
                     }
+                } catch (SQLException e) {
+                    if (isTransient.test(e)) {
+                        throw e;
+                    }
+                    c.rollback();
+                    results = storeEach(c, articles, isTransient);
                 }
                 c.commit();
                 return results;
@@ -110,6 +111,26 @@ public class ArticleRepository {
                 throw e;
             }
         }
+    }
+
+    /** The articles one by one, each behind a savepoint: a refused one is rolled back alone, with its reason. */
+    private static List<Written> storeEach(Connection c, List<ArticleEvent> articles,
+                                           Predicate<SQLException> isTransient) throws SQLException {
+        List<Written> results = new ArrayList<>(articles.size());
+        for (ArticleEvent a : articles) {
+            Savepoint before = c.setSavepoint();
+            try {
+                results.add(new Written(write(c, a), null));
+                c.releaseSavepoint(before);
+            } catch (SQLException e) {
+                if (isTransient.test(e)) {
+                    throw e;
+                }
+                c.rollback(before);
+                results.add(new Written(null, e.getMessage()));
+            }
+        }
+        return results;
     }
 
     private static StoreOutcome write(Connection c, ArticleEvent a) throws SQLException {
@@ -144,7 +165,9 @@ public class ArticleRepository {
             }
         }
         rememberUrl(c, a.url(), a.id());
-        rememberUrl(c, a.canonicalUrl(), a.id());
+        if (a.canonicalUrl() != null && !a.canonicalUrl().equals(a.url())) {
+            rememberUrl(c, a.canonicalUrl(), a.id());
+        }
         return outcome;
     }
 
