@@ -39,13 +39,8 @@ class ConnectionGateTest {
     @Test
     void waitersEnterInTheOrderTheyCame() throws Exception {
         ConnectionGate gate = new ConnectionGate(1, Duration.ofSeconds(10));
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = started(() -> call(gate, () -> {
-            holding.countDown();
-            release.await();
-        }));
-        holding.await();
+        Thread holder = holdTheOnlyTurn(gate, release);
         List<Integer> order = new CopyOnWriteArrayList<>();
         List<Thread> waiters = new CopyOnWriteArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -68,13 +63,8 @@ class ConnectionGateTest {
     @Test
     void aTurnThatDoesNotComeInTimeIsAnSqlException() throws Exception {
         ConnectionGate gate = new ConnectionGate(1, Duration.ofMillis(50));
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = started(() -> call(gate, () -> {
-            holding.countDown();
-            release.await();
-        }));
-        holding.await();
+        Thread holder = holdTheOnlyTurn(gate, release);
         SQLException e = assertThrows(SQLException.class, () -> gate.call(() -> "never"));
         assertTrue(e.getMessage().contains("no database connection"), e.getMessage());
         release.countDown();
@@ -89,6 +79,17 @@ class ConnectionGateTest {
             throw new SQLException("boom");
         }));
         assertEquals(1, gate.available());
+    }
+
+    /** A thread that takes the gate's one turn and keeps it until {@code release}; returns once it holds it. */
+    private static Thread holdTheOnlyTurn(ConnectionGate gate, CountDownLatch release) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        Thread holder = started(() -> call(gate, () -> {
+            holding.countDown();
+            release.await();
+        }));
+        holding.await();
+        return holder;
     }
 
     private static Thread started(Runnable r) {
