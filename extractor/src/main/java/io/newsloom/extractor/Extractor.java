@@ -67,6 +67,9 @@ public final class Extractor {
         if (looksBinary(body)) {
             return Extraction.failed("binary content, not HTML");
         }
+        if (TagCounter.moreThan(body, MAX_ELEMENTS)) {
+            return Extraction.failed("page too complex: more than " + MAX_ELEMENTS + " tags");
+        }
         PageDecoder.Decoded decoded = PageDecoder.decode(body, page.headers());
         String url = page.url() == null ? "" : page.url();
         Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);

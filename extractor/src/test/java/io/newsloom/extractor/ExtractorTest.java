@@ -154,8 +154,25 @@ class ExtractorTest {
                 () -> EXTRACTOR.extract(Fixtures.page("u", html)));
         assertNotNull(x);
         assertFalse(x.isArticle());
-        // the 100,000 divs, html, head, body and the document itself
-        assertEquals("page too complex: 100004 elements (at most 50000)", x.error());
+        assertEquals("page too complex: more than 50000 tags", x.error());
+    }
+
+    @Test
+    void aUtf16PageOfTooManyElementsIsRefusedAfterParsing() {
+        String html = "<html><body><div>" + "<span></span>".repeat(60_000) + "</div></body></html>";
+        byte[] utf16 = ("\uFEFF" + html).getBytes(StandardCharsets.UTF_16LE);
+        Extraction x = EXTRACTOR.extract(new Page("https://paper.example/news/wide", utf16,
+                Map.of("content-type", "text/html; charset=utf-16le"), null));
+        // the 60,000 spans, the div, html, head, body and the document itself
+        assertEquals("page too complex: 60005 elements (at most 50000)", x.error());
+    }
+
+    @Test
+    void comparisonsInScriptsAreNotCountedAsTags() {
+        String script = "<script>" + "if (a<b) {}\n".repeat(60_000) + "</script>";
+        Extraction x = EXTRACTOR.extract(Fixtures.page("https://paper.example/news/2024/03/14/bridge",
+                ENGLISH.replace("</head>", script + "</head>")));
+        assertEquals(ENGLISH_BODY, x.text());
     }
 
     @Test

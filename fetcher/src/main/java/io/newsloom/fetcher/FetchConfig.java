@@ -104,8 +104,11 @@ public interface FetchConfig {
     @WithDefault("200ms")
     Duration pollInterval();
 
-    /** How long a claimed host stays leased if its fetcher dies mid-fetch, before another may take it. */
-    @WithDefault("5m")
+    /**
+     * How long a claimed host stays leased if its fetcher dies mid-fetch, before another may take it. A live fetcher
+     * renews the leases of its running fetches every third of this, so it need not cover the longest fetch.
+     */
+    @WithDefault("30s")
     Duration leaseTimeout();
 
     /** At shutdown, how long in-flight fetches may finish before they are released back to the frontier. */

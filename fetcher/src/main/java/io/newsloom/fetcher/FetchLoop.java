@@ -8,8 +8,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +42,10 @@ public class FetchLoop {
     private ExecutorService workers;
     private volatile boolean stopping;
     private long ticks;
+    // hosts whose fetch is running in this process: only their leases are renewed, so that the lease of a task whose
+    // result could not be recorded still runs out and its URL is released
+    private final Set<String> hostsInFlight = ConcurrentHashMap.newKeySet();
+    private long leasesRenewedAt = System.nanoTime();
 
     @Inject
     public FetchLoop(FetchConfig config, Frontier frontier, SourceStore sources, TaskProcessor processor,
@@ -96,12 +104,15 @@ public class FetchLoop {
             }
             queueDueSources();
             int free = slots.availablePermits();
+            renewLeasesWhenDue();
             for (Frontier.Task task : frontier.claim(instance, free, config.leaseTimeout())) {
                 slots.acquireUninterruptibly();
+                hostsInFlight.add(task.host());
                 workers.execute(() -> {
                     try {
                         processor.process(task);
                     } finally {
+                        hostsInFlight.remove(task.host());
                         slots.release();
                     }
                 });
@@ -109,6 +120,21 @@ public class FetchLoop {
         } catch (Exception e) {
             // PostgreSQL away: try again next tick
             LOG.warnf("fetch loop tick failed: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * A third of the lease after the last renewal, the leases of the hosts being fetched are extended: a lease can
+     * then be short (a killed fetcher's hosts are free again after it) and still outlast a long fetch.
+     */
+    private void renewLeasesWhenDue() throws SQLException {
+        long now = System.nanoTime();
+        if (now - leasesRenewedAt < config.leaseTimeout().toNanos() / 3) {
+            return;
+        }
+        leasesRenewedAt = now;
+        if (!hostsInFlight.isEmpty()) {
+            frontier.renewLeases(instance, List.copyOf(hostsInFlight), config.leaseTimeout());
         }
     }
 

@@ -282,6 +282,20 @@ public class Frontier {
                 WHERE url = ?::text""", java.util.Arrays.asList(state, wait.toMillis() / 1000.0, reason, task.url()));
     }
 
+    /** Extends this instance's leases of these hosts (their fetches are still running) to {@code lease} from now. */
+    public int renewLeases(String instance, List<String> hosts, Duration lease) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     UPDATE host SET lease_until = now() + make_interval(secs => ?)
+                     WHERE leased_by = ? AND host = ANY (?)""")) {
+            c.setAutoCommit(true);
+            ps.setDouble(1, lease.toMillis() / 1000.0);
+            ps.setString(2, instance);
+            ps.setArray(3, c.createArrayOf("text", hosts.toArray()));
+            return ps.executeUpdate();
+        }
+    }
+
     /**
      * Puts back URLs left in flight by a fetch that died (its host lease expired) or, with an instance, every URL
      * that instance holds (graceful shutdown).
