@@ -43,7 +43,13 @@ class WebPageTest {
                     "chromium is not installed (Debian package chromium)");
             Assumptions.abort("chromium is not installed (Debian package chromium)");
         }
-        String token = "zw" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 8);
+        // letters only (a search word), from a UUID's first 8 hex digits: 0-f as a-p
+        String hex = UUID.randomUUID().toString();
+        StringBuilder letters = new StringBuilder("zw");
+        for (int i = 0; i < 8; i++) {
+            letters.append((char) ('a' + Character.digit(hex.charAt(i), 16)));
+        }
+        String token = letters.toString();
         String title = "地铁 " + token + " opens";
         String id = new StoredArticles(dataSource).insert("https://web.example/" + token, "web.example", "zh-Hans",
                 title, "第一段：地铁新线开通。\nSecond paragraph about " + token + ".", OffsetDateTime.now(), null);
