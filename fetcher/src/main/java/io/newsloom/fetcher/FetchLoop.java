@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -42,9 +41,10 @@ public class FetchLoop {
     private ExecutorService workers;
     private volatile boolean stopping;
     private long ticks;
-    // hosts whose fetch is running in this process: only their leases are renewed, so that the lease of a task whose
-    // result could not be recorded still runs out and its URL is released
-    private final Set<String> hostsInFlight = ConcurrentHashMap.newKeySet();
+    // hosts whose fetch is running in this process, with how many tasks (a host freed by one task may be claimed
+    // again before that task's worker has let go of it): only their leases are renewed, so that the lease of a task
+    // whose result could not be recorded still runs out and its URL is released
+    private final Map<String, Integer> hostsInFlight = new ConcurrentHashMap<>();
     private long leasesRenewedAt = System.nanoTime();
 
     @Inject
@@ -107,12 +107,12 @@ public class FetchLoop {
             renewLeasesWhenDue();
             for (Frontier.Task task : frontier.claim(instance, free, config.leaseTimeout())) {
                 slots.acquireUninterruptibly();
-                hostsInFlight.add(task.host());
+                hostsInFlight.merge(task.host(), 1, Integer::sum);
                 workers.execute(() -> {
                     try {
                         processor.process(task);
                     } finally {
-                        hostsInFlight.remove(task.host());
+                        hostsInFlight.computeIfPresent(task.host(), (host, tasks) -> tasks == 1 ? null : tasks - 1);
                         slots.release();
                     }
                 });
@@ -134,7 +134,7 @@ public class FetchLoop {
         }
         leasesRenewedAt = now;
         if (!hostsInFlight.isEmpty()) {
-            frontier.renewLeases(instance, List.copyOf(hostsInFlight), config.leaseTimeout());
+            frontier.renewLeases(instance, List.copyOf(hostsInFlight.keySet()), config.leaseTimeout());
         }
     }
 
