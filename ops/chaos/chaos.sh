@@ -24,16 +24,25 @@ chaos_settings() {
   SITE_DIR="$HOME_DIR/site"
   API="http://127.0.0.1:${HTTP_PORT[api]}"
   # Ordinary configuration of a local test stack: the crawler may reach loopback, politeness and timeouts are short
-  # so that a run takes minutes; the api accepts short source intervals.
+  # so that a run takes minutes; the api accepts short source intervals. A caller's own value wins. The names are
+  # kept in CHAOS_SETTINGS: the abuse suite runs without them.
+  local name default
+  CHAOS_SETTINGS=()
+  while read -r name default; do
+    export "$name=${!name:-$default}"
+    CHAOS_SETTINGS+=("$name")
+  done <<'SETTINGS'
+NEWSLOOM_FETCH_MIN_HOST_DELAY 100ms
+NEWSLOOM_FETCH_CONNECT_TIMEOUT 3s
+NEWSLOOM_FETCH_READ_TIMEOUT 5s
+NEWSLOOM_FETCH_TOTAL_TIMEOUT 8s
+NEWSLOOM_FETCH_RETRY_INITIAL_DELAY 1s
+NEWSLOOM_FETCH_RETRY_MAX_DELAY 10s
+NEWSLOOM_FETCH_ROBOTS_RETRY_DELAY 2s
+NEWSLOOM_API_MIN_SOURCE_INTERVAL PT10S
+SETTINGS
   export NEWSLOOM_FETCH_ALLOW_PRIVATE_NETWORKS=true
-  export NEWSLOOM_FETCH_MIN_HOST_DELAY="${NEWSLOOM_FETCH_MIN_HOST_DELAY:-100ms}"
-  export NEWSLOOM_FETCH_CONNECT_TIMEOUT="${NEWSLOOM_FETCH_CONNECT_TIMEOUT:-3s}"
-  export NEWSLOOM_FETCH_READ_TIMEOUT="${NEWSLOOM_FETCH_READ_TIMEOUT:-5s}"
-  export NEWSLOOM_FETCH_TOTAL_TIMEOUT="${NEWSLOOM_FETCH_TOTAL_TIMEOUT:-8s}"
-  export NEWSLOOM_FETCH_RETRY_INITIAL_DELAY="${NEWSLOOM_FETCH_RETRY_INITIAL_DELAY:-1s}"
-  export NEWSLOOM_FETCH_RETRY_MAX_DELAY="${NEWSLOOM_FETCH_RETRY_MAX_DELAY:-10s}"
-  export NEWSLOOM_FETCH_ROBOTS_RETRY_DELAY="${NEWSLOOM_FETCH_ROBOTS_RETRY_DELAY:-2s}"
-  export NEWSLOOM_API_MIN_SOURCE_INTERVAL="${NEWSLOOM_API_MIN_SOURCE_INTERVAL:-PT10S}"
+  CHAOS_SETTINGS+=(NEWSLOOM_FETCH_ALLOW_PRIVATE_NETWORKS)
 }
 
 psql_app() { PGOPTIONS="-c client_min_messages=warning" PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" -d "$DB_NAME" -v ON_ERROR_STOP=1 -qtA "$@"; }
@@ -284,10 +293,7 @@ cmd_chaos() {
   say "abuse: hostile requests to the api and SSRF attempts through the crawler (./newsloom abuse)"
   local abuse_rc=0
   rm -f "$ROOT/e2e/target/abuse-report.txt"
-  ( unset NEWSLOOM_FETCH_ALLOW_PRIVATE_NETWORKS NEWSLOOM_FETCH_MIN_HOST_DELAY NEWSLOOM_FETCH_CONNECT_TIMEOUT \
-      NEWSLOOM_FETCH_READ_TIMEOUT NEWSLOOM_FETCH_TOTAL_TIMEOUT NEWSLOOM_FETCH_RETRY_INITIAL_DELAY \
-      NEWSLOOM_FETCH_RETRY_MAX_DELAY NEWSLOOM_FETCH_ROBOTS_RETRY_DELAY NEWSLOOM_API_MIN_SOURCE_INTERVAL
-    cmd_abuse -q > "$report.abuse.log" 2>&1 ) || abuse_rc=$?
+  ( unset "${CHAOS_SETTINGS[@]}"; cmd_abuse -q > "$report.abuse.log" 2>&1 ) || abuse_rc=$?
   {
     echo "abuse:               $(cat "$ROOT/e2e/target/abuse-report.txt" 2>/dev/null || echo "no report (log: $report.abuse.log)")"
     echo "total:               $(( ($(now_ms) - t_start) / 1000 )) s; fault suite $([ "$chaos_rc" = 0 ] && echo PASS || echo FAIL), abuse $([ "$abuse_rc" = 0 ] && echo PASS || echo "FAIL (log: $report.abuse.log)")"

@@ -33,8 +33,9 @@ public final class Extractor {
      */
     static final int MAX_DEPTH = 100;
     /**
-     * A page with more elements is refused after parsing: the corpus's largest has 1,597, and the later walks over a
-     * document of 100,000 elements cost a parser thread ~200 ms, which an attacker could repeat at will.
+     * A page with more elements is refused, before parsing when its start tags can be counted in the bytes
+     * ({@link TagCounter}) and after it otherwise: the corpus's largest has 1,597, and parsing and walking a document of
+     * 100,000 elements cost a parser thread ~250 ms, which an attacker could repeat at will.
      */
     static final int MAX_ELEMENTS = 50_000;
     /**
