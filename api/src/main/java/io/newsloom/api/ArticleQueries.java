@@ -65,13 +65,16 @@ public class ArticleQueries {
                 ArticleQueries::article));
     }
 
-    /** The article requested or published under this URL (exactly, or once normalised). */
+    /**
+     * The article requested or published under this URL (exactly, or once normalised). The store records every URL
+     * and canonical URL of an article in article_url, so its primary key answers alone (article.canonical_url has no
+     * index: asking it too scanned every article).
+     */
     public Optional<ArticleEvent> byUrl(String url) throws SQLException {
         String normalised = ArticleIds.normalise(url);
         return first(query("SELECT " + COLUMNS + " FROM article a WHERE a.id IN ("
-                + "SELECT article_id FROM article_url WHERE url = ? OR url = ? "
-                + "UNION SELECT id FROM article WHERE canonical_url = ? OR canonical_url = ?) "
-                + "ORDER BY a.seq LIMIT 1", List.of(url, normalised, url, normalised), ArticleQueries::article));
+                + "SELECT article_id FROM article_url WHERE url = ? OR url = ?) "
+                + "ORDER BY a.seq LIMIT 1", List.of(url, normalised), ArticleQueries::article));
     }
 
     /** Every revision of an article, the current one first; empty when there is no such article. */

@@ -2,8 +2,11 @@ package io.newsloom.api;
 
 import io.newsloom.events.ArticleEvent;
 import io.newsloom.events.EventJson;
+import io.newsloom.events.NativeLz4;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -45,6 +48,11 @@ public class ArticleTopicReader {
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
+
+    /** Native lz4 before the connectors start (see NativeLz4); static: this bean cannot be made that early. */
+    static void useNativeLz4(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        NativeLz4.enable();
+    }
 
     void start(@Observes StartupEvent event) {
         running = true;

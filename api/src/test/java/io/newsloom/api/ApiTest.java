@@ -153,11 +153,14 @@ class ApiTest {
             ps.setString(6, ArticleIds.sha256Hex(text));
             ps.executeUpdate();
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO article_url (url, article_id) VALUES (?, ?)")) {
-            ps.setString(1, url);
-            ps.setString(2, id);
-            ps.executeUpdate();
+        // as the store does: every URL of the article, the canonical one included, is in article_url
+        for (String known : canonical.equals(url) ? List.of(url) : List.of(url, canonical)) {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("INSERT INTO article_url (url, article_id) VALUES (?, ?)")) {
+                ps.setString(1, known);
+                ps.setString(2, id);
+                ps.executeUpdate();
+            }
         }
     }
 }

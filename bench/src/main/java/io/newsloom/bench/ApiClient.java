@@ -42,8 +42,8 @@ final class ApiClient {
     }
 
     /** The most recently stored articles, near-duplicates included (the load site's pages are copies). */
-    Listing newest(String cursor) throws IOException, InterruptedException {
-        String query = "/api/v1/articles?limit=100&duplicates=include"
+    Listing newest(String cursor, int limit) throws IOException, InterruptedException {
+        String query = "/api/v1/articles?limit=" + limit + "&duplicates=include"
                 + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
         JsonNode body = EventJson.mapper().readTree(get(query).body());
         List<Map.Entry<String, String>> items = new java.util.ArrayList<>();

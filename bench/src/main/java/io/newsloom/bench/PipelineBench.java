@@ -31,7 +31,10 @@ import java.util.stream.Collectors;
  * The driver of {@code ./newsloom bench}, against a fresh stack and a running load site:
  * <ol>
  *   <li>idle: a few seconds of samples, for the services' idle memory;</li>
- *   <li>latency: the first URLs of the load site are asked for with {@code POST /crawl} at a fixed offered rate;
+ *   <li>warm-up: the first URLs of the load site go through the latency phase's steps, measured the same way and
+ *       reported as the cold start: JIT compilation and the first growth of the heaps are a start-up cost of the JVMs,
+ *       which the measured phases should not carry;</li>
+ *   <li>latency: the next URLs are asked for with {@code POST /crawl} at a fixed offered rate;
  *       each one's latency runs from its request reaching the load site (access log) to its article appearing in the
  *       API's newest-first list ({@link VisibilityWatcher}), confirmed afterwards with {@code GET /articles/lookup};</li>
  *   <li>throughput: every host's feed is registered as a source, and the stack crawls the remaining pages as fast as
@@ -43,6 +46,7 @@ import java.util.stream.Collectors;
 public final class PipelineBench {
 
     static final String IDLE = "idle";
+    static final String WARMUP = "warm-up";
     static final String LATENCY = "latency";
     static final String THROUGHPUT = "throughput";
 
@@ -87,7 +91,9 @@ public final class PipelineBench {
         List<String> urls = Files.readAllLines(site.resolve("urls.txt"));
         List<String> feeds = Files.readAllLines(site.resolve("feeds.txt"));
         int rate = Integer.parseInt(opts.getOrDefault("rate", "100"));
-        int latencyPages = Math.min(urls.size() / 2, rate * Integer.parseInt(opts.getOrDefault("latency-seconds", "30")));
+        int warmupPages = Math.min(urls.size() / 4, Integer.parseInt(opts.getOrDefault("warmup-pages", "0")));
+        int latencyPages = Math.min((urls.size() - warmupPages) / 2,
+                rate * Integer.parseInt(opts.getOrDefault("latency-seconds", "30")));
         int maxSeconds = Integer.parseInt(opts.getOrDefault("max-seconds", "900"));
         String loadStart = Files.readString(Path.of("/proc/loadavg")).trim();
 
@@ -118,11 +124,18 @@ public final class PipelineBench {
                 Thread.sleep(500);
             }
             Sample idle = last();
-            say("idle sample taken; latency phase: %d URLs at %d/s", latencyPages, rate);
+            Latency cold = null;
+            if (warmupPages > 0) {
+                say("idle sample taken; warm-up: %d URLs at %d/s", warmupPages, rate);
+                phase = WARMUP;
+                cold = latencyPhase(urls.subList(0, warmupPages), rate, watcher, site);
+                say("warm-up p50 %.0f ms p99 %.0f ms", cold.p50, cold.p99);
+            }
+            say("latency phase: %d URLs at %d/s", latencyPages, rate);
             phase = LATENCY;
-            Latency latency = latencyPhase(urls.subList(0, latencyPages), rate, watcher, site);
+            Latency latency = latencyPhase(urls.subList(warmupPages, warmupPages + latencyPages), rate, watcher, site);
             say("latency p50 %.0f ms p99 %.0f ms; throughput phase: %d feeds, %d pages", latency.p50, latency.p99,
-                    feeds.size(), urls.size() - latencyPages);
+                    feeds.size(), urls.size() - warmupPages - latencyPages);
             phase = THROUGHPUT;
             double throughputStart = now();
             Instant throughputWall = Instant.now();
@@ -141,11 +154,11 @@ public final class PipelineBench {
             List<AccessLogEntry> log = readAccessLog(site.resolve("access.log"));
             long fromMicros = throughputWall.toEpochMilli() * 1000;
             List<AccessLogEntry> tpLog = log.stream().filter(e -> e.micros() >= fromMicros).toList();
-            String table = report(idle, latency, extractor, tpLog, throughputStart, loadStart, loadEnd, watcher);
+            String table = report(idle, cold, latency, extractor, tpLog, loadStart, loadEnd, watcher);
             System.out.println();
             System.out.print(table);
             Charts.write(samples, out.resolve("chart.png"));
-            Files.writeString(out.resolve("report.md"), markdown(table, latency, watcher));
+            Files.writeString(out.resolve("report.md"), markdown(table, cold, latency));
             say("report %s, chart %s", out.resolve("report.md"), out.resolve("chart.png"));
         }
     }
@@ -184,8 +197,11 @@ public final class PipelineBench {
         sender.shutdown();
         sender.awaitTermination(30, TimeUnit.SECONDS);
         double seconds = (System.currentTimeMillis() - first) / 1000.0;
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline && urls.stream().anyMatch(u -> watcher.firstSeen(u) == null)) {
+        // pages without an article never become visible: stop waiting once every stage is drained
+        long deadline = System.currentTimeMillis() + 120_000;
+        String name = phase;
+        while (System.currentTimeMillis() < deadline && urls.stream().anyMatch(u -> watcher.firstSeen(u) == null)
+                && !drained(name)) {
             Thread.sleep(200);
         }
         if (failures.get() > 0) {
@@ -258,18 +274,23 @@ public final class PipelineBench {
     private boolean waitDrained(double from, int maxSeconds) throws InterruptedException {
         while (now() - from < maxSeconds) {
             Thread.sleep(1000);
-            List<Sample> tp = phaseSamples(THROUGHPUT);
-            if (tp.size() < 20) {
-                continue;
-            }
-            Sample s = tp.get(tp.size() - 1);
-            Sample earlier = tp.get(tp.size() - 6);
-            if (s.frontier() == 0 && s.fetchLag() == 0 && s.parseLag() == 0 && s.storeLag() == 0
-                    && s.stored() == earlier.stored() && s.visible() == earlier.visible()) {
+            if (drained(THROUGHPUT)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The phase has run 20 s, the frontier and every consumer are empty, and nothing was stored for 5 s. */
+    private boolean drained(String name) {
+        List<Sample> tp = phaseSamples(name);
+        if (tp.size() < 20) {
+            return false;
+        }
+        Sample s = tp.get(tp.size() - 1);
+        Sample earlier = tp.get(tp.size() - 6);
+        return s.frontier() == 0 && s.fetchLag() == 0 && s.parseLag() == 0 && s.storeLag() == 0
+                && s.stored() == earlier.stored() && s.visible() == earlier.visible();
     }
 
     // ---- extractor alone ----
@@ -300,8 +321,8 @@ public final class PipelineBench {
 
     // ---- report ----
 
-    private String report(Sample idle, Latency lat, Map<String, Double> extractor, List<AccessLogEntry> tpLog,
-                          double tpStart, String loadStart, String loadEnd, VisibilityWatcher watcher) {
+    private String report(Sample idle, Latency cold, Latency lat, Map<String, Double> extractor,
+                          List<AccessLogEntry> tpLog, String loadStart, String loadEnd, VisibilityWatcher watcher) {
         List<Sample> tp = phaseSamples(THROUGHPUT);
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Newsloom pipeline benchmark, %s; load average %s at the start, %s at the end"
@@ -333,13 +354,15 @@ public final class PipelineBench {
                 + ")", f1(v), f2(stored / v), f2(parsed / v)));
         out.append(ext.render()).append('\n');
 
-        out.append(new TextTable()
+        TextTable latencies = new TextTable()
                 .row("latency at offered " + f1(lat.offeredRate) + " pages/s", "asked", "fetched", "visible",
-                        "lookup ok", "p50 ms", "p95 ms", "p99 ms", "max ms")
-                .row("fetch start -> visible in the API", lat.asked, lat.fetched, lat.visible, lat.confirmed,
-                        f0(lat.p50), f0(lat.p95), f0(lat.p99), f0(lat.max))
-                .row("(POST /crawl -> fetch start)", "", "", "", "", f0(lat.queueP50), "", f0(lat.queueP99), "")
-                .render()).append('\n');
+                        "lookup ok", "p50 ms", "p95 ms", "p99 ms", "max ms");
+        if (cold != null) {
+            latencyRows(latencies, "warm-up (cold JVMs)", cold);
+        }
+        latencyRows(latencies, "measured", lat);
+        out.append(latencies.render()).append("(latency: fetch start -> visible in the API; queue: POST /crawl -> fetch"
+                + " start)\n\n");
 
         double[] gaps = AccessLogEntry.hostGapsMillis(tpLog);
         List<Stats.Point> pageHits = new ArrayList<>();
@@ -358,18 +381,34 @@ public final class PipelineBench {
 
         // CPU per stored article does not depend on how much of the machine the stack got, unlike the rates
         long storedInPhase = last.stored() - first.stored();
+        List<Sample> warm = phaseSamples(WARMUP);
+        long storedInWarmup = warm.isEmpty() ? 0 : warm.get(warm.size() - 1).stored() - idle.stored();
         TextTable procs = new TextTable().row("process", "idle RSS MB", "peak RSS MB", "CPU s (throughput)",
-                "CPU ms/article", "CPU s (all)");
+                "CPU ms/article", "warm-up ms/article", "CPU s (all)");
         Sample end = samples.get(samples.size() - 1);
+        double stackMsPerArticle = 0;
         double stackPeak = samples.stream().mapToLong(Sample::stackRssKb).max().orElse(0) / MB;
         for (String name : end.procs().keySet()) {
             long peakKb = samples.stream().mapToLong(s -> s.procs().get(name).hwmKb()).max().orElse(0);
             double cpu = (last.procs().get(name).cpuTicks() - first.procs().get(name).cpuTicks()) / (double) clockTicks;
-            procs.row(name, f0(idle.procs().get(name).rssKb() / MB), f0(peakKb / MB), f1(cpu),
-                    f1(1000 * cpu / Math.max(1, storedInPhase)), f1(end.procs().get(name).cpuTicks() / (double) clockTicks));
+            double warmCpu = warm.isEmpty() ? Double.NaN : (warm.get(warm.size() - 1).procs().get(name).cpuTicks()
+                    - idle.procs().get(name).cpuTicks()) / (double) clockTicks;
+            double msPerArticle = 1000 * cpu / Math.max(1, storedInPhase);
+            if (!name.equals(StackProbe.LOADSITE)) {
+                stackMsPerArticle += msPerArticle;
+            }
+            procs.row(name, f0(idle.procs().get(name).rssKb() / MB), f0(peakKb / MB), f1(cpu), f1(msPerArticle),
+                    f1(1000 * warmCpu / Math.max(1, storedInWarmup)),
+                    f1(end.procs().get(name).cpuTicks() / (double) clockTicks));
         }
-        procs.row("stack (all but the load site)", f0(idle.stackRssKb() / MB), f0(stackPeak), "", "");
-        out.append(procs.render()).append("(postgres: the postmaster and its backends, proportional set size)\n\n");
+        procs.row("stack (all but the load site)", f0(idle.stackRssKb() / MB), f0(stackPeak), "", f1(stackMsPerArticle),
+                "", "");
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.append(procs.render()).append("(postgres: the postmaster and its backends, proportional set size)\n")
+                .append(String.format(Locale.ROOT, "CPU the stack needs for the offered %.0f pages/s at the throughput"
+                                + " phase's cost per article: %.2f cores of %d (the load site and this driver not"
+                                + " counted); above %d the queues grow without end%n%n", lat.offeredRate,
+                        stackMsPerArticle * lat.offeredRate / 1000, cores, cores));
 
         double extractorWall = extractor.getOrDefault("wall", Double.NaN);
         double idleMax = idle.procs().entrySet().stream().filter(e -> SERVICES.contains(e.getKey()))
@@ -388,9 +427,15 @@ public final class PipelineBench {
         return out.toString();
     }
 
+    private static void latencyRows(TextTable table, String name, Latency l) {
+        table.row(name + " latency", l.asked, l.fetched, l.visible, l.confirmed, f0(l.p50), f0(l.p95), f0(l.p99),
+                f0(l.max));
+        table.row(name + " queue", "", "", "", "", f0(l.queueP50), "", f0(l.queueP99), "");
+    }
+
     private static final List<String> SERVICES = List.of("fetcher", "parser", "store", "api");
 
-    private String markdown(String table, Latency lat, VisibilityWatcher watcher) {
+    private String markdown(String table, Latency cold, Latency lat) {
         Map<String, String> settings = new TreeMap<>();
         System.getenv().forEach((k, v) -> {
             if (k.startsWith("NEWSLOOM_")) {
@@ -405,10 +450,15 @@ public final class PipelineBench {
                 + "- A fresh stack (`./newsloom` functions: Kafka, PostgreSQL, the four services) and the load site"
                 + " (`loadsite.jar`: the corpus pages with a unique sentence per copy on many 127.0.0.x hosts).\n"
                 + "- Idle: memory of each process after start, before any work.\n"
+                + (cold == null ? "" : "- Warm-up: the first " + cold.asked + " page URLs, asked for and measured like"
+                + " the latency phase's, before it: the JVMs compile their hot code and grow their heaps during the"
+                + " first thousands of pages, a start-up cost that the measured phases would otherwise carry. Its"
+                + " latency is reported as the cold start, and its CPU per stored article next to the throughput"
+                + " phase's.\n")
                 + "- Latency: " + lat.asked + " page URLs asked for with `POST /api/v1/crawl` at a fixed rate."
                 + " Fetch start is the page request's arrival in the load site's access log; visible is the first"
-                + " time the article's URL appears in `GET /api/v1/articles?limit=100&duplicates=include`"
-                + " (newest first, polled every 100 ms, following the cursor to the last article seen before; a"
+                + " time the article's URL appears in `GET /api/v1/articles?limit=20&duplicates=include`"
+                + " (newest first, polled every 100 ms, following the cursor, 100 at a time, to the last article seen before; a"
                 + " lookup per pending URL would add ~" + (int) lat.offeredRate * 10 + " requests/s of load). Every"
                 + " URL seen there was then confirmed with `GET /api/v1/articles/lookup?url=`. The resolution is"
                 + " the poll period plus one list request.\n"

@@ -13,6 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class VisibilityWatcher implements AutoCloseable {
 
     private static final int MAX_PAGES_PER_POLL = 50;
+    // a poll usually finds a few new articles: a short first page keeps the watcher's own load on the api and
+    // PostgreSQL small; when all of it is new, the next pages are long
+    private static final int FIRST_PAGE = 20;
+    private static final int NEXT_PAGES = 100;
 
     private final ApiClient api;
     private final long every;
@@ -54,7 +58,7 @@ final class VisibilityWatcher implements AutoCloseable {
     private void poll() throws Exception {
         String cursor = null;
         for (int page = 0; page < MAX_PAGES_PER_POLL; page++) {
-            ApiClient.Listing listing = api.newest(cursor);
+            ApiClient.Listing listing = api.newest(cursor, page == 0 ? FIRST_PAGE : NEXT_PAGES);
             long now = System.currentTimeMillis();
             boolean reachedSeen = false;
             for (Map.Entry<String, String> item : listing.items()) {

@@ -1,8 +1,9 @@
 package io.newsloom.fetcher;
 
-import java.io.ByteArrayOutputStream;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -10,7 +11,8 @@ import java.util.concurrent.Flow;
 
 /**
  * Collects a response body up to a limit and then stops reading (cancelling the rest), so that a 20 MB or endless
- * body costs at most the limit in memory.
+ * body costs at most the limit in memory. The bytes go straight from the client's buffers into one array, sized
+ * from the announced length: a page of an honest server is copied once, not grown chunk by chunk.
  */
 final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<BoundedBodySubscriber.RawBody> {
 
@@ -18,13 +20,32 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Bounded
     record RawBody(byte[] bytes, boolean overLimit) {
     }
 
+    /** The most allocated up front on the server's word: a lying Content-Length must not reserve the whole limit. */
+    static final int MAX_PRESIZE = 1 << 20;
+    private static final int DEFAULT_PRESIZE = 16 * 1024;
+
     private final int limit;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final CompletableFuture<RawBody> result = new CompletableFuture<>();
+    private byte[] buf;
+    private int size;
     private Flow.Subscription subscription;
 
-    BoundedBodySubscriber(int limit) {
+    /** A subscriber sized from the response's Content-Length (none, or one that is not a number: a small start). */
+    static BoundedBodySubscriber of(int limit, HttpHeaders headers) {
+        long announced;
+        try {
+            announced = headers.firstValueAsLong("content-length").orElse(-1);
+        } catch (NumberFormatException e) {
+            announced = -1;
+        }
+        return new BoundedBodySubscriber(limit, announced);
+    }
+
+    /** @param announcedLength the Content-Length, or a negative number when there is none */
+    BoundedBodySubscriber(int limit, long announcedLength) {
         this.limit = limit;
+        long presize = announcedLength >= 0 ? announcedLength : DEFAULT_PRESIZE;
+        this.buf = new byte[(int) Math.min(presize, Math.min(limit, MAX_PRESIZE))];
     }
 
     @Override
@@ -41,19 +62,18 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Bounded
     @Override
     public void onNext(List<ByteBuffer> buffers) {
         for (ByteBuffer buffer : buffers) {
-            int room = limit - out.size();
             int n = buffer.remaining();
-            if (n > room) {
-                byte[] part = new byte[room];
-                buffer.get(part);
-                out.write(part, 0, room);
-                result.complete(new RawBody(out.toByteArray(), true));
+            int take = Math.min(n, limit - size);
+            if (size + take > buf.length) {
+                buf = Arrays.copyOf(buf, (int) Math.min(limit, Math.max(size + take, 2L * buf.length)));
+            }
+            buffer.get(buf, size, take);
+            size += take;
+            if (take < n) {
+                result.complete(new RawBody(bytes(), true));
                 subscription.cancel();
                 return;
             }
-            byte[] all = new byte[n];
-            buffer.get(all);
-            out.write(all, 0, n);
         }
         subscription.request(1);
     }
@@ -65,6 +85,10 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Bounded
 
     @Override
     public void onComplete() {
-        result.complete(new RawBody(out.toByteArray(), false));
+        result.complete(new RawBody(bytes(), false));
+    }
+
+    private byte[] bytes() {
+        return size == buf.length ? buf : Arrays.copyOf(buf, size);
     }
 }

@@ -166,7 +166,7 @@ public final class HttpFetcher {
         int bodyLimit = limits.maxBodyBytes();
         CompletableFuture<HttpResponse<BoundedBodySubscriber.RawBody>> future;
         try {
-            future = client.sendAsync(request.build(), info -> new BoundedBodySubscriber(bodyLimit));
+            future = client.sendAsync(request.build(), info -> BoundedBodySubscriber.of(bodyLimit, info.headers()));
         } catch (IllegalArgumentException e) {
             return new Exchange(null, FetchOutcome.Failed.permanent("cannot request " + uri + ": " + e.getMessage()));
         }

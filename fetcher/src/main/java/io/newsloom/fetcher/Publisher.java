@@ -4,8 +4,13 @@ import io.newsloom.events.CrawlRequest;
 import io.newsloom.events.EventHeaders;
 import io.newsloom.events.EventJson;
 import io.newsloom.events.FetchedPage;
+import io.newsloom.events.NativeLz4;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.common.header.Headers;
@@ -33,6 +38,11 @@ public class Publisher {
         this.discovered = discovered;
         this.failures = failures;
         this.crawlRequestsTopic = crawlRequestsTopic;
+    }
+
+    /** Native lz4 before the connectors start (see NativeLz4); static: this bean cannot be made that early. */
+    static void useNativeLz4(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        NativeLz4.enable();
     }
 
     public void page(FetchedPage page) {

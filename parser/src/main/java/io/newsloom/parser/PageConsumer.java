@@ -6,6 +6,7 @@ import io.newsloom.events.DeadLetterHeaders;
 import io.newsloom.events.EventHeaders;
 import io.newsloom.events.EventJson;
 import io.newsloom.events.FetchedPage;
+import io.newsloom.events.NativeLz4;
 import io.newsloom.extractor.Extraction;
 import io.newsloom.extractor.Extractor;
 import io.newsloom.extractor.Page;
@@ -13,6 +14,10 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,6 +56,11 @@ public class PageConsumer {
         this.articles = articles;
         this.deadLetters = deadLetters;
         this.meters = meters;
+    }
+
+    /** Native lz4 before the connectors start (see NativeLz4); static: this bean cannot be made that early. */
+    static void useNativeLz4(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        NativeLz4.enable();
     }
 
     @Incoming("pages")

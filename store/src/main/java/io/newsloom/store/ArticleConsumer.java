@@ -4,10 +4,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsloom.events.ArticleEvent;
 import io.newsloom.events.DeadLetterHeaders;
 import io.newsloom.events.EventJson;
+import io.newsloom.events.NativeLz4;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,6 +53,11 @@ public class ArticleConsumer {
         this.retry = new RetryPolicy(config.retryInitialDelay(), config.retryMaxDelay());
         this.meters = meters;
         this.deadLetters = deadLetters;
+    }
+
+    /** Native lz4 before the connectors start (see NativeLz4); static: this bean cannot be made that early. */
+    static void useNativeLz4(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        NativeLz4.enable();
     }
 
     private record DeadLetter(ConsumerRecord<String, String> record, String reason) {
