@@ -18,7 +18,7 @@ export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:${NEWSLOOM_KAFKA_PORT:-19092}"
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:${NEWSLOOM_PG_PORT:-55432}/newsloom"
 export QUARKUS_DATASOURCE_USERNAME=newsloom QUARKUS_DATASOURCE_PASSWORD=newsloom
 QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST="${QUARKUS_HTTP_HOST:-127.0.0.1}" \
-  setsid nohup java ${NEWSLOOM_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:NewRatio=1 -XX:SurvivorRatio=3} -jar "$APP/quarkus-run.jar" > "$LOGS/api.log" 2>&1 < /dev/null &
+  setsid nohup java ${NEWSLOOM_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:NewRatio=1 -XX:SurvivorRatio=3 -XX:MaxNewSize=96m} -jar "$APP/quarkus-run.jar" > "$LOGS/api.log" 2>&1 < /dev/null &
 echo $! > "$RUN/api.pid"
 for _ in $(seq 1 240); do
   curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/q/health/ready" 2>/dev/null \

@@ -384,9 +384,10 @@ public final class PipelineBench {
         List<Sample> warm = phaseSamples(WARMUP);
         long storedInWarmup = warm.isEmpty() ? 0 : warm.get(warm.size() - 1).stored() - idle.stored();
         TextTable procs = new TextTable().row("process", "idle RSS MB", "peak RSS MB", "CPU s (throughput)",
-                "CPU ms/article", "warm-up ms/article", "CPU s (all)");
+                "CPU ms/article", "of it JIT", "warm-up ms/article", "CPU s (all)");
         Sample end = samples.get(samples.size() - 1);
         double stackMsPerArticle = 0;
+        double stackJitMsPerArticle = 0;   // the JVMs' JIT compiler threads: start-up cost still being paid
         double stackPeak = samples.stream().mapToLong(Sample::stackRssKb).max().orElse(0) / MB;
         for (String name : end.procs().keySet()) {
             long peakKb = samples.stream().mapToLong(s -> s.procs().get(name).hwmKb()).max().orElse(0);
@@ -394,21 +395,25 @@ public final class PipelineBench {
             double warmCpu = warm.isEmpty() ? Double.NaN : (warm.get(warm.size() - 1).procs().get(name).cpuTicks()
                     - idle.procs().get(name).cpuTicks()) / (double) clockTicks;
             double msPerArticle = 1000 * cpu / Math.max(1, storedInPhase);
+            double jit = (last.procs().get(name).jitTicks() - first.procs().get(name).jitTicks()) / (double) clockTicks;
+            double jitMsPerArticle = 1000 * jit / Math.max(1, storedInPhase);
             if (!name.equals(StackProbe.LOADSITE)) {
                 stackMsPerArticle += msPerArticle;
+                stackJitMsPerArticle += jitMsPerArticle;
             }
             procs.row(name, f0(idle.procs().get(name).rssKb() / MB), f0(peakKb / MB), f1(cpu), f1(msPerArticle),
-                    f1(1000 * warmCpu / Math.max(1, storedInWarmup)),
+                    f1(jitMsPerArticle), f1(1000 * warmCpu / Math.max(1, storedInWarmup)),
                     f1(end.procs().get(name).cpuTicks() / (double) clockTicks));
         }
         procs.row("stack (all but the load site)", f0(idle.stackRssKb() / MB), f0(stackPeak), "", f1(stackMsPerArticle),
-                "", "");
+                f1(stackJitMsPerArticle), "", "");
         int cores = Runtime.getRuntime().availableProcessors();
         out.append(procs.render()).append("(postgres: the postmaster and its backends, proportional set size)\n")
                 .append(String.format(Locale.ROOT, "CPU the stack needs for the offered %.0f pages/s at the throughput"
-                                + " phase's cost per article: %.2f cores of %d (the load site and this driver not"
-                                + " counted); above %d the queues grow without end%n%n", lat.offeredRate,
-                        stackMsPerArticle * lat.offeredRate / 1000, cores, cores));
+                                + " phase's cost per article: %.2f cores of %d, %.2f without the JIT compilers (the"
+                                + " load site and this driver not counted); above %d the queues grow without end%n%n",
+                        lat.offeredRate, stackMsPerArticle * lat.offeredRate / 1000, cores,
+                        (stackMsPerArticle - stackJitMsPerArticle) * lat.offeredRate / 1000, cores));
 
         double extractorWall = extractor.getOrDefault("wall", Double.NaN);
         double idleMax = idle.procs().entrySet().stream().filter(e -> SERVICES.contains(e.getKey()))
@@ -469,7 +474,8 @@ public final class PipelineBench {
                 + " offset minus the group's committed offset per topic; the frontier backlog is the fetcher's"
                 + " queued and in-flight URLs in PostgreSQL (the fetcher's real queue: crawl requests only enter"
                 + " it).\n"
-                + "- CPU: utime + stime from `/proc/PID/stat`; memory: VmRSS/VmHWM from `/proc/PID/status`"
+                + "- CPU: utime + stime from `/proc/PID/stat`, and of the threads named `C1/C2 CompilerThread` in"
+                + " `/proc/PID/task` for the JIT's share; memory: VmRSS/VmHWM from `/proc/PID/status`"
                 + " (PostgreSQL: proportional set size of the postmaster and its backends).\n"
                 + "- Extractor alone: `extractor.jar bench` on the corpus's " + "html pages, one thread, after"
                 + " the pipeline phases, in the same run (wall clock and thread CPU time).\n"

@@ -10,12 +10,15 @@ import java.util.stream.Stream;
 /** CPU time and memory of a process (and, for PostgreSQL, its children) from /proc. */
 final class ProcStats {
 
-    /** Cumulative CPU in clock ticks, resident set now and at its peak, in kB. */
-    record Usage(long cpuTicks, long rssKb, long hwmKb) {
-        static final Usage NONE = new Usage(0, 0, 0);
+    /**
+     * Cumulative CPU in clock ticks, resident set now and at its peak, in kB, and the CPU of the JVM's JIT compiler
+     * threads (part of cpuTicks; 0 for a process that is no JVM).
+     */
+    record Usage(long cpuTicks, long rssKb, long hwmKb, long jitTicks) {
+        static final Usage NONE = new Usage(0, 0, 0, 0);
 
         Usage plus(Usage o) {
-            return new Usage(cpuTicks + o.cpuTicks, rssKb + o.rssKb, hwmKb + o.hwmKb);
+            return new Usage(cpuTicks + o.cpuTicks, rssKb + o.rssKb, hwmKb + o.hwmKb, jitTicks + o.jitTicks);
         }
     }
 
@@ -48,10 +51,31 @@ final class ProcStats {
         try {
             String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
             String status = Files.readString(Path.of("/proc", Integer.toString(pid), "status"));
-            return new Usage(cpuTicks(stat), kb(status, "VmRSS"), kb(status, "VmHWM"));
+            return new Usage(cpuTicks(stat), kb(status, "VmRSS"), kb(status, "VmHWM"), jitTicks(pid));
         } catch (IOException | RuntimeException e) {
             return Usage.NONE;
         }
+    }
+
+    /** CPU of the threads HotSpot names "C1 CompilerThread..." and "C2 CompilerThread..." (cut to 15 characters). */
+    static long jitTicks(int pid) {
+        long sum = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Integer.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        sum += cpuTicks(stat);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // a thread that just ended
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return sum;
     }
 
     /**
@@ -66,7 +90,7 @@ final class ProcStats {
                 String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
                 String rollup = Files.readString(Path.of("/proc", Integer.toString(pid), "smaps_rollup"));
                 long pss = kb(rollup, "Pss");
-                sum = sum.plus(new Usage(cpuTicks(stat), pss, pss));
+                sum = sum.plus(new Usage(cpuTicks(stat), pss, pss, 0));
             } catch (IOException | RuntimeException e) {
                 // a backend that just ended
             }

@@ -28,4 +28,14 @@ class ProcStatsTest {
         ProcStats.Usage self = ProcStats.of((int) ProcessHandle.current().pid());
         assertTrue(self.rssKb() > 0 && self.hwmKb() >= self.rssKb() && self.cpuTicks() > 0);
     }
+
+    @Test
+    void findsTheJitCompilerThreadsOfThisJvm() {
+        long sum = 0;
+        for (int i = 0; i < 2_000_000; i++) {   // hot enough to be compiled
+            sum += Long.toString(i).hashCode();
+        }
+        ProcStats.Usage self = ProcStats.of((int) ProcessHandle.current().pid());
+        assertTrue(self.jitTicks() > 0 && self.jitTicks() <= self.cpuTicks(), self + " " + sum);
+    }
 }
