@@ -154,9 +154,9 @@ class ApiTest {
             ps.executeUpdate();
         }
         // as the store does: every URL of the article, the canonical one included, is in article_url
-        for (String known : canonical.equals(url) ? List.of(url) : List.of(url, canonical)) {
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement ps = c.prepareStatement("INSERT INTO article_url (url, article_id) VALUES (?, ?)")) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO article_url (url, article_id) VALUES (?, ?)")) {
+            for (String known : canonical.equals(url) ? List.of(url) : List.of(url, canonical)) {
                 ps.setString(1, known);
                 ps.setString(2, id);
                 ps.executeUpdate();

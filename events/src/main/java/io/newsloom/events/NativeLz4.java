@@ -15,33 +15,27 @@ import net.jpountz.lz4.LZ4Factory;
  */
 public final class NativeLz4 {
 
-    private static volatile Boolean enabled;
-
     private NativeLz4() {
     }
 
-    /** Loads the native codec once; true when Kafka's lz4 now runs native. */
+    /** Loads the native codec once (the holder class is initialised once); true when Kafka's lz4 now runs native. */
     public static boolean enable() {
-        if (enabled == null) {
-            synchronized (NativeLz4.class) {
-                if (enabled == null) {
-                    enabled = load();
-                }
-            }
-        }
-        return enabled;
+        return Loaded.NATIVE;
+    }
+
+    private static final class Loaded {
+        static final boolean NATIVE = load();
     }
 
     private static boolean load() {
+        System.Logger log = System.getLogger(NativeLz4.class.getName());
         try {
-            LZ4Factory.nativeInstance();
-            boolean loaded = LZ4Factory.fastestInstance() == LZ4Factory.nativeInstance();
-            System.getLogger(NativeLz4.class.getName()).log(System.Logger.Level.INFO,
-                    "Kafka lz4 codec: " + LZ4Factory.fastestInstance());
-            return loaded;
+            LZ4Factory nativeCodec = LZ4Factory.nativeInstance();
+            LZ4Factory used = LZ4Factory.fastestInstance();
+            log.log(System.Logger.Level.INFO, "Kafka lz4 codec: " + used);
+            return used == nativeCodec;
         } catch (Throwable e) {   // UnsatisfiedLinkError, an I/O error extracting the library
-            System.getLogger(NativeLz4.class.getName()).log(System.Logger.Level.WARNING,
-                    "native lz4 unavailable, Kafka compresses with the Java codec: " + e);
+            log.log(System.Logger.Level.WARNING, "native lz4 unavailable, Kafka compresses with the Java codec: " + e);
             return false;
         }
     }
