@@ -97,8 +97,9 @@ measure() {   # $1 = row index, $2 = connections: one Markdown row
   awk -v n="${NAMES[$1]}" -v c="$2" -v r="$rps" -v a="$p50" -v b="$p99" -v e="$errors" -v q="$requests" \
       -v at="$api_ticks" -v pt="$pg_ticks" -v ws="$wrk_s" -v hz="$hz" -v cores="$(nproc)" -v v="$verdict" \
     'BEGIN { q = q > 0 ? q : 1; a_ms = at * 1000 / hz / q; p_ms = pt * 1000 / hz / q; w_ms = ws * 1000 / q;
-             printf "| %s | %d | %s | %s | %s | %s | %.2f | %.2f | %.2f | %.0f | %s |\n", n, c, r, a, b, e, a_ms, p_ms,
-                    w_ms, cores * 1000 / (a_ms + p_ms + w_ms), v }'
+             allows = cores * 1000 / (a_ms + p_ms + w_ms);
+             printf "| %s | %d | %s | %s | %s | %s | %.2f | %.2f | %.2f | %.0f | %.1f | %s |\n", n, c, r, a, b, e, a_ms,
+                    p_ms, w_ms, allows, c * 1000 / allows, v }'
 }
 
 mkdir -p "$(dirname "$REPORT")"
@@ -114,8 +115,8 @@ say ""
 say "Load average before: $(load). Idle RSS: $(for s in api fetcher parser store; do
   p="$(pid_of "$s")"; [ -n "$p" ] && printf '%s %s MB, ' "$s" "$(rss_mb "$p")"; done | sed 's/, $//')."
 say ""
-say "| request | connections | req/s | p50 ms | p99 ms | errors | CPU ms/req: api | PostgreSQL | wrk | req/s the CPU allows | target |"
-say "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+say "| request | connections | req/s | p50 ms | p99 ms | errors | CPU ms/req: api | PostgreSQL | wrk | req/s the CPU allows | least mean ms | target |"
+say "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
 for i in "${!NAMES[@]}"; do
   wrk_run "$i" 16 "$WARMUP" >/dev/null   # JIT-compile the request's path before it is measured
   for c in $LEVELS; do say "$(measure "$i" "$c")"; done
@@ -126,4 +127,6 @@ $(( ($(ticks "$api_pid") - api_cpu0) / $(getconf CLK_TCK) )) CPU seconds during 
 say "CPU ms/req: CPU time (user + system) of the api process, of all PostgreSQL processes and of wrk during the row,"
 say "per request. req/s the CPU allows: $(nproc) cores / their sum, the rate if these three had the machine to"
 say "themselves. A target missed while that figure is above it was lost to other load on the machine (load average)."
+say "Least mean ms: connections / req/s the CPU allows (Little's law): with that many requests always in flight, no"
+say "request's mean latency can be lower on these cores; a p99 target below it cannot hold at that concurrency."
 echo "report: $REPORT" >&2

@@ -115,5 +115,24 @@ public interface FetchConfig {
     @WithDefault("20s")
     Duration shutdownGrace();
 
+    /**
+     * Records the stages after the fetcher may have left to take (the lag of the downstream groups) before the
+     * fetcher stops claiming URLs; 0 for no limit. Beyond it the URLs wait in the frontier, where waiting costs a
+     * row, rather than on the topics as whole pages that age while they wait.
+     */
+    @WithDefault("100")
+    int maxDownstreamLag();
+
+    /**
+     * The consumer groups whose lag max-downstream-lag limits, each {@code group:topic}: the parsers on the pages
+     * topic and the stores on the articles topic. A group that has committed nothing on its topic counts 0.
+     */
+    @WithDefault("newsloom-parser:${newsloom.topics.pages},newsloom-store:${newsloom.topics.articles}")
+    List<String> downstreamGroups();
+
+    /** How often the downstream lag is read from the broker. */
+    @WithDefault("100ms")
+    Duration downstreamCheckInterval();
+
     enum OversizePolicy { TRUNCATE, REJECT }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Drives the fetching: every poll interval it turns due sources into queued URLs and claims due URLs of free hosts,
- * up to the configured concurrency, for the worker threads. At shutdown it stops claiming, lets in-flight fetches
+ * up to the configured concurrency and as far as the stages after it keep up ({@link DownstreamLag}), for the worker threads. At shutdown it stops claiming, lets in-flight fetches
  * finish for a grace period and releases what is left back to the frontier.
  */
 @ApplicationScoped
@@ -35,6 +35,7 @@ public class FetchLoop {
     private final SourceStore sources;
     private final TaskProcessor processor;
     private final FetcherMetrics metrics;
+    private final DownstreamLag downstream;
     private final String instance = "fetcher-" + UUID.randomUUID();
     private final Semaphore slots;
     private ScheduledExecutorService ticker;
@@ -49,12 +50,13 @@ public class FetchLoop {
 
     @Inject
     public FetchLoop(FetchConfig config, Frontier frontier, SourceStore sources, TaskProcessor processor,
-                     FetcherMetrics metrics) {
+                     FetcherMetrics metrics, DownstreamLag downstream) {
         this.config = config;
         this.frontier = frontier;
         this.sources = sources;
         this.processor = processor;
         this.metrics = metrics;
+        this.downstream = downstream;
         this.slots = new Semaphore(config.concurrency());
     }
 
@@ -104,8 +106,9 @@ public class FetchLoop {
             }
             queueDueSources();
             int free = slots.availablePermits();
+            int claimable = downstream.claimable(free, config.concurrency() - free);
             renewLeasesWhenDue();
-            for (Frontier.Task task : frontier.claim(instance, free, config.leaseTimeout())) {
+            for (Frontier.Task task : frontier.claim(instance, claimable, config.leaseTimeout())) {
                 slots.acquireUninterruptibly();
                 hostsInFlight.merge(task.host(), 1, Integer::sum);
                 workers.execute(() -> {

@@ -14,9 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The small pure rules of the fetcher: normalisation, address guard, backoff, adaptive polling, robots.txt. */
+/** The small pure rules of the fetcher: normalisation, address guard, backoff, adaptive polling, robots.txt,
+ * claims under the downstream lag. */
 class RulesTest {
 
     @Test
@@ -99,5 +101,17 @@ class RulesTest {
         assertEquals(now.plus(Duration.ofMinutes(1)), down.retryAt());
         assertNotNull(cache.lookup(origin, now.plusSeconds(30)));
         assertNull(cache.lookup(origin, now.plusSeconds(61)), "asked again after the wait");
+    }
+
+    @Test
+    void claimsKeepTheDownstreamLagUnderTheLimitCountingRunningFetches() {
+        assertEquals(10, DownstreamLag.allowance(10, 0, 0, 100));
+        assertEquals(4, DownstreamLag.allowance(10, 6, 90, 100), "90 waiting and 6 on their way leave 4");
+        assertEquals(0, DownstreamLag.allowance(10, 0, 100, 100));
+        assertEquals(0, DownstreamLag.allowance(10, 20, 250, 100), "never negative");
+        assertEquals(10, DownstreamLag.allowance(10, 20, 250, 0), "0 is no limit");
+        assertEquals(new DownstreamLag.GroupTopic("newsloom-parser", "pages"),
+                DownstreamLag.GroupTopic.parse("newsloom-parser:pages"));
+        assertThrows(IllegalArgumentException.class, () -> DownstreamLag.GroupTopic.parse("pages"));
     }
 }

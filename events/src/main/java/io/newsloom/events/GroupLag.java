@@ -1,0 +1,122 @@
+package io.newsloom.events;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * How far consumer groups are behind on topics, read with Kafka's admin client: the records of a topic a group has
+ * not committed yet. A topic's partitions are looked up once it exists (a topic's partitions are only ever added by
+ * hand, and a restart picks them up).
+ */
+public final class GroupLag {
+
+    private final Admin admin;
+    private final long timeoutMillis;
+    private final Map<String, List<TopicPartition>> partitions = new ConcurrentHashMap<>();
+
+    public GroupLag(Admin admin, Duration timeout) {
+        this.admin = admin;
+        this.timeoutMillis = timeout.toMillis();
+    }
+
+    /**
+     * Records the group has not committed on the topic; 0 while the topic does not exist, and 0 for a group that has
+     * neither committed on the topic nor a member running (no such consumer): only a consumer that reads the topic
+     * can fall behind on it. A group that runs but has not committed yet (it has just started) is behind by all of
+     * the topic.
+     */
+    public long lag(String group, String topic) throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, Long> committed = committed(group);
+        if (committed.keySet().stream().noneMatch(tp -> tp.topic().equals(topic)) && !running(group)) {
+            return 0;
+        }
+        return lag(endOffsets(List.of(topic)), committed, topic);
+    }
+
+    private boolean running(String group) throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            return !admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
+                    .get(timeoutMillis, TimeUnit.MILLISECONDS).members().isEmpty();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** The end offset of every partition of the topics that exist. */
+    public Map<TopicPartition, Long> endOffsets(Collection<String> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+        for (String topic : topics) {
+            for (TopicPartition tp : partitions(topic)) {
+                specs.put(tp, OffsetSpec.latest());
+            }
+        }
+        Map<TopicPartition, Long> out = new HashMap<>();
+        if (specs.isEmpty()) {
+            return out;
+        }
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e
+                : admin.listOffsets(specs).all().get(timeoutMillis, TimeUnit.MILLISECONDS).entrySet()) {
+            out.put(e.getKey(), e.getValue().offset());
+        }
+        return out;
+    }
+
+    /** The group's committed offset of every partition it has committed on (none for an unknown group). */
+    public Map<TopicPartition, Long> committed(String group)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, Long> out = new HashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        offsets.forEach((tp, om) -> {
+            if (om != null) {
+                out.put(tp, om.offset());
+            }
+        });
+        return out;
+    }
+
+    /** Records on the topic not committed yet: a partition the group never committed on counts whole. */
+    public static long lag(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed, String topic) {
+        return ends.entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
+                .mapToLong(e -> Math.max(0, e.getValue() - committed.getOrDefault(e.getKey(), 0L))).sum();
+    }
+
+    private List<TopicPartition> partitions(String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<TopicPartition> known = partitions.get(topic);
+        if (known != null) {
+            return known;
+        }
+        try {
+            known = admin.describeTopics(List.of(topic)).allTopicNames().get(timeoutMillis, TimeUnit.MILLISECONDS)
+                    .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                // topics are created on first use: nothing on it yet
+                return List.of();
+            }
+            throw e;
+        }
+        partitions.put(topic, known);
+        return known;
+    }
+}
