@@ -42,6 +42,11 @@ public class DownstreamLag {
             }
             return new GroupTopic(spec.substring(0, colon).trim(), spec.substring(colon + 1).trim());
         }
+
+        @Override
+        public String toString() {
+            return group + ":" + topic;
+        }
     }
 
     private final FetchConfig config;

@@ -125,7 +125,8 @@ public interface FetchConfig {
 
     /**
      * The consumer groups whose lag max-downstream-lag limits, each {@code group:topic}: the parsers on the pages
-     * topic and the stores on the articles topic. A group that has committed nothing on its topic counts 0.
+     * topic and the stores on the articles topic. A group with neither a commit on its topic nor a member running
+     * counts 0.
      */
     @WithDefault("newsloom-parser:${newsloom.topics.pages},newsloom-store:${newsloom.topics.articles}")
     List<String> downstreamGroups();

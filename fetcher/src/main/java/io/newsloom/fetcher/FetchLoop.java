@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Drives the fetching: every poll interval it turns due sources into queued URLs and claims due URLs of free hosts,
- * up to the configured concurrency and as far as the stages after it keep up ({@link DownstreamLag}), for the worker threads. At shutdown it stops claiming, lets in-flight fetches
- * finish for a grace period and releases what is left back to the frontier.
+ * up to the configured concurrency and as far as the stages after it keep up ({@link DownstreamLag}), for the
+ * worker threads. At shutdown it stops claiming, lets in-flight fetches finish for a grace period and releases what
+ * is left back to the frontier.
  */
 @ApplicationScoped
 public class FetchLoop {
