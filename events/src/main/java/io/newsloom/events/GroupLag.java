@@ -34,6 +34,14 @@ public final class GroupLag {
         this.timeoutMillis = timeout.toMillis();
     }
 
+    /** A consumer group and the topic it reads, written {@code group:topic}. */
+    public record GroupTopic(String group, String topic) {
+        @Override
+        public String toString() {
+            return group + ":" + topic;
+        }
+    }
+
     /**
      * Records the group has not committed on the topic; 0 while the topic does not exist, and 0 for a group that has
      * neither committed on the topic nor a member running (no such consumer): only a consumer that reads the topic
@@ -41,11 +49,28 @@ public final class GroupLag {
      * the topic.
      */
     public long lag(String group, String topic) throws InterruptedException, ExecutionException, TimeoutException {
-        Map<TopicPartition, Long> committed = committed(group);
-        if (committed.keySet().stream().noneMatch(tp -> tp.topic().equals(topic)) && !running(group)) {
+        return lag(List.of(new GroupTopic(group, topic)));
+    }
+
+    /** The sum of the readers' lags, each as {@link #lag(String, String)}; one end-offset request for all topics. */
+    public long lag(List<GroupTopic> readers) throws InterruptedException, ExecutionException, TimeoutException {
+        Map<GroupTopic, Map<TopicPartition, Long>> reading = new HashMap<>();
+        for (GroupTopic r : readers) {
+            Map<TopicPartition, Long> committed = committed(r.group());
+            if (committed.keySet().stream().anyMatch(tp -> tp.topic().equals(r.topic())) || running(r.group())) {
+                reading.put(r, committed);
+            }
+        }
+        if (reading.isEmpty()) {
             return 0;
         }
-        return lag(endOffsets(List.of(topic)), committed, topic);
+        Map<TopicPartition, Long> ends = endOffsets(reading.keySet().stream().map(GroupTopic::topic).distinct()
+                .toList());
+        long sum = 0;
+        for (Map.Entry<GroupTopic, Map<TopicPartition, Long>> e : reading.entrySet()) {
+            sum += lag(ends, e.getValue(), e.getKey().topic());
+        }
+        return sum;
     }
 
     private boolean running(String group) throws InterruptedException, ExecutionException, TimeoutException {

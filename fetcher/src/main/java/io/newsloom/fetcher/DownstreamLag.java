@@ -32,26 +32,18 @@ public class DownstreamLag {
 
     private static final Logger LOG = Logger.getLogger(DownstreamLag.class);
 
-    /** A consumer group and the topic it reads. */
-    record GroupTopic(String group, String topic) {
-        /** {@code group:topic}. */
-        static GroupTopic parse(String spec) {
-            int colon = spec.lastIndexOf(':');
-            if (colon <= 0 || colon == spec.length() - 1) {
-                throw new IllegalArgumentException("not group:topic: " + spec);
-            }
-            return new GroupTopic(spec.substring(0, colon).trim(), spec.substring(colon + 1).trim());
+    /** A downstream reader as configured, {@code group:topic}. */
+    static GroupLag.GroupTopic groupTopic(String spec) {
+        int colon = spec.lastIndexOf(':');
+        if (colon <= 0 || colon == spec.length() - 1) {
+            throw new IllegalArgumentException("not group:topic: " + spec);
         }
-
-        @Override
-        public String toString() {
-            return group + ":" + topic;
-        }
+        return new GroupLag.GroupTopic(spec.substring(0, colon).trim(), spec.substring(colon + 1).trim());
     }
 
     private final FetchConfig config;
     private final String bootstrapServers;
-    private final List<GroupTopic> downstream;
+    private final List<GroupLag.GroupTopic> downstream;
     private volatile long lag;
     private volatile boolean readable = true;
     private volatile boolean holding;
@@ -63,7 +55,7 @@ public class DownstreamLag {
                          @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
-        this.downstream = config.downstreamGroups().stream().map(GroupTopic::parse).toList();
+        this.downstream = config.downstreamGroups().stream().map(DownstreamLag::groupTopic).toList();
         Gauge.builder("newsloom.fetcher.downstream.lag", this, d -> d.lag)
                 .description("Records the stages after the fetcher have not committed yet (last reading)")
                 .register(registry);
@@ -96,11 +88,7 @@ public class DownstreamLag {
 
     private void read(GroupLag groups) {
         try {
-            long sum = 0;
-            for (GroupTopic g : downstream) {
-                sum += groups.lag(g.group(), g.topic());
-            }
-            lag = sum;
+            lag = groups.lag(downstream);
             if (!readable) {
                 LOG.info("the downstream lag can be read again");
             }

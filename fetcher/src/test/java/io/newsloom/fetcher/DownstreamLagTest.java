@@ -35,8 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The fetcher stops claiming URLs while the parsers' group has max-downstream-lag pages left to parse, and goes on
- * as they commit them. Here the test plays the parsers' group: nothing is committed until it commits. (A group that
- * has committed nothing on a topic counts 0, so the test's group commits first, at the start of the empty topic.)
+ * as they commit them. Here the test plays the parsers' group: nothing is committed until it commits. (A group with
+ * neither a commit on the topic nor a member running counts 0, so the test's group commits first, at the start of
+ * the empty topic.)
  */
 @QuarkusTest
 @TestProfile(DownstreamLagTest.ThreeBehind.class)

@@ -1,6 +1,7 @@
 package io.newsloom.fetcher;
 
 import crawlercommons.robots.BaseRobotRules;
+import io.newsloom.events.GroupLag;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -110,8 +111,8 @@ class RulesTest {
         assertEquals(0, DownstreamLag.allowance(10, 0, 100, 100));
         assertEquals(0, DownstreamLag.allowance(10, 20, 250, 100), "never negative");
         assertEquals(10, DownstreamLag.allowance(10, 20, 250, 0), "0 is no limit");
-        assertEquals(new DownstreamLag.GroupTopic("newsloom-parser", "pages"),
-                DownstreamLag.GroupTopic.parse("newsloom-parser:pages"));
-        assertThrows(IllegalArgumentException.class, () -> DownstreamLag.GroupTopic.parse("pages"));
+        assertEquals(new GroupLag.GroupTopic("newsloom-parser", "pages"),
+                DownstreamLag.groupTopic("newsloom-parser:pages"));
+        assertThrows(IllegalArgumentException.class, () -> DownstreamLag.groupTopic("pages"));
     }
 }
