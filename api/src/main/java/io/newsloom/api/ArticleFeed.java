@@ -7,8 +7,9 @@ import jakarta.inject.Inject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -34,6 +35,14 @@ public class ArticleFeed {
     private final TreeMap<Integer, Long> last = new TreeMap<>();
     private final Deque<Event> buffer = new ArrayDeque<>();
     private final List<Listener> listeners = new ArrayList<>();
+    /** How many buffered events carry each article id and content: a look-up instead of a walk of the buffer. */
+    private final Map<Content, Integer> buffered = new HashMap<>();
+
+    private record Content(String articleId, String contentHash) {
+        static Content of(ArticleSummary article) {
+            return new Content(article.id(), article.contentHash());
+        }
+    }
 
     @Inject
     public ArticleFeed(ApiConfig config) {
@@ -50,13 +59,15 @@ public class ArticleFeed {
             return;
         }
         last.put(partition, offset);
-        if (sameContentBuffered(article)) {
+        if (buffered.containsKey(new Content(article.id(), article.contentHash()))) {
             return;
         }
         Event event = new Event(partition, offset, new StreamPosition(last), ArticleSummary.of(article));
         buffer.addLast(event);
+        buffered.merge(Content.of(event.article()), 1, Integer::sum);
         if (buffer.size() > capacity) {
-            buffer.removeFirst();
+            Content dropped = Content.of(buffer.removeFirst().article());
+            buffered.computeIfPresent(dropped, (k, n) -> n == 1 ? null : n - 1);
         }
         listeners.removeIf(listener -> !listener.deliver(event));
     }
@@ -78,15 +89,5 @@ public class ArticleFeed {
 
     synchronized int listeners() {
         return listeners.size();
-    }
-
-    private boolean sameContentBuffered(ArticleEvent article) {
-        for (Event e : buffer) {
-            if (e.article().id().equals(article.id())
-                    && Objects.equals(e.article().contentHash(), article.contentHash())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

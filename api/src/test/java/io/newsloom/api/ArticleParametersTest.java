@@ -120,6 +120,14 @@ class ArticleParametersTest {
         assertEquals(3, feed.listeners());
         feed.append(1, 2, article("d", "h1"));
         assertEquals(2, feed.listeners());
+
+        // the buffer holds a@2 (h2), c and d now: content that left it is announced again, content in it is not
+        List<String> later = new java.util.ArrayList<>();
+        feed.subscribe(null, e -> later.add(e.article().id() + "@" + e.offset()));
+        feed.append(0, 3, article("a", "h2"));
+        feed.append(1, 3, article("b", "h1"));
+        feed.append(0, 4, article("a", "h1"));
+        assertEquals(List.of("b@3", "a@4"), later);
     }
 
     @Test

@@ -44,9 +44,11 @@ final class StackProbe implements AutoCloseable {
     Sample sample(double t, String phase) throws Exception {
         Map<TopicPartition, Long> ends = offsets.endOffsets(
                 List.of(Topics.CRAWL_REQUESTS, Topics.PAGES, Topics.ARTICLES));
-        Map<TopicPartition, Long> fetcher = offsets.committed("newsloom-fetcher");
-        Map<TopicPartition, Long> parser = offsets.committed("newsloom-parser");
-        Map<TopicPartition, Long> store = offsets.committed("newsloom-store");
+        Map<String, Map<TopicPartition, Long>> committed = offsets.committed(
+                List.of("newsloom-fetcher", "newsloom-parser", "newsloom-store"));
+        Map<TopicPartition, Long> fetcher = committed.getOrDefault("newsloom-fetcher", Map.of());
+        Map<TopicPartition, Long> parser = committed.getOrDefault("newsloom-parser", Map.of());
+        Map<TopicPartition, Long> store = committed.getOrDefault("newsloom-store", Map.of());
         long stored = count("SELECT count(*) FROM articles.article");
         long frontier = count("SELECT count(*) FROM fetcher.url WHERE state IN ('queued', 'fetching')");
         Map<String, ProcStats.Usage> procs = new LinkedHashMap<>();

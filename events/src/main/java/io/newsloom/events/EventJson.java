@@ -10,7 +10,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one JSON codec of the event contract: ISO 8601 dates with offset, nulls written out, unknown fields ignored
- * (so that adding a field is a compatible change), bytes as base64.
+ * (so that adding a field is a compatible change), bytes as base64 (a page's body travels beside its JSON:
+ * {@link FetchedPage#toRecordValue()}).
  */
 public final class EventJson {
 
@@ -64,11 +65,16 @@ public final class EventJson {
 
     /** Parses one event from UTF-8 bytes: no String copy of a large payload. */
     public static <T> T read(byte[] json, Class<T> type) {
-        if (json == null || json.length == 0) {
+        return read(json, 0, json == null ? 0 : json.length, type);
+    }
+
+    /** Parses one event from {@code length} UTF-8 bytes at {@code offset}. */
+    public static <T> T read(byte[] json, int offset, int length, Class<T> type) {
+        if (json == null || length == 0) {
             throw new InvalidEventException("empty " + type.getSimpleName() + " payload");
         }
         try {
-            return MAPPER.readValue(json, type);
+            return MAPPER.readValue(json, offset, length, type);
         } catch (JsonProcessingException e) {
             throw new InvalidEventException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         } catch (java.io.IOException e) {

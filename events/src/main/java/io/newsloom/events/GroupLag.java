@@ -1,9 +1,9 @@
 package io.newsloom.events;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -55,8 +55,10 @@ public final class GroupLag {
     /** The sum of the readers' lags, each as {@link #lag(String, String)}; one end-offset request for all topics. */
     public long lag(List<GroupTopic> readers) throws InterruptedException, ExecutionException, TimeoutException {
         Map<GroupTopic, Map<TopicPartition, Long>> reading = new HashMap<>();
+        Map<String, Map<TopicPartition, Long>> byGroup = committed(readers.stream().map(GroupTopic::group)
+                .distinct().toList());
         for (GroupTopic r : readers) {
-            Map<TopicPartition, Long> committed = committed(r.group());
+            Map<TopicPartition, Long> committed = byGroup.getOrDefault(r.group(), Map.of());
             if (committed.keySet().stream().anyMatch(tp -> tp.topic().equals(r.topic())) || running(r.group())) {
                 reading.put(r, committed);
             }
@@ -105,17 +107,25 @@ public final class GroupLag {
         return out;
     }
 
-    /** The group's committed offset of every partition it has committed on (none for an unknown group). */
-    public Map<TopicPartition, Long> committed(String group)
+    /**
+     * Each group's committed offset of every partition it has committed on (none for an unknown group), in one
+     * request to the coordinator: the fetcher asks every 100 ms, and the broker's cost is per request.
+     */
+    public Map<String, Map<TopicPartition, Long>> committed(Collection<String> groups)
             throws InterruptedException, ExecutionException, TimeoutException {
-        Map<TopicPartition, Long> out = new HashMap<>();
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(timeoutMillis, TimeUnit.MILLISECONDS);
-        offsets.forEach((tp, om) -> {
-            if (om != null) {
-                out.put(tp, om.offset());
-            }
-        });
+        Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+        groups.forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec()));
+        Map<String, Map<TopicPartition, Long>> out = new HashMap<>();
+        admin.listConsumerGroupOffsets(specs).all().get(timeoutMillis, TimeUnit.MILLISECONDS)
+                .forEach((group, offsets) -> {
+                    Map<TopicPartition, Long> committed = new HashMap<>();
+                    offsets.forEach((tp, om) -> {
+                        if (om != null) {
+                            committed.put(tp, om.offset());
+                        }
+                    });
+                    out.put(group, committed);
+                });
         return out;
     }
 

@@ -61,6 +61,35 @@ class EventContractTest {
     }
 
     @Test
+    void aPageRecordIsItsJsonThenItsBodyAndTheFormerAllJsonRecordsAreStillRead() {
+        byte[] value = PAGE.toRecordValue();
+        int nul = new String(value, StandardCharsets.ISO_8859_1).indexOf('\0');
+        FetchedPage head = EventJson.read(Arrays.copyOf(value, nul), FetchedPage.class);
+        assertEquals(0, head.body().length, "the JSON part has an empty body");
+        assertEquals(PAGE.finalUrl(), head.finalUrl());
+        assertArrayEquals(PAGE.body(), Arrays.copyOfRange(value, nul + 1, value.length), "the body follows as is");
+
+        for (byte[] record : List.of(value, EventJson.writeBytes(PAGE))) {
+            FetchedPage back = FetchedPage.fromRecordValue(record);
+            assertArrayEquals(PAGE.body(), back.body());
+            assertEquals(List.of(PAGE.requestId(), PAGE.url(), PAGE.finalUrl(), PAGE.status(), PAGE.contentType(),
+                            PAGE.headers(), PAGE.truncated(), PAGE.fetchedAt(), PAGE.hints()),
+                    List.of(back.requestId(), back.url(), back.finalUrl(), back.status(), back.contentType(),
+                            back.headers(), back.truncated(), back.fetchedAt(), back.hints()));
+        }
+        FetchedPage empty = new FetchedPage("r-2", "https://example.com/e", "https://example.com/e", 204, null,
+                Map.of(), new byte[0], false, T, Map.of());
+        assertEquals(0, FetchedPage.fromRecordValue(empty.toRecordValue()).body().length);
+
+        byte[] cut = Arrays.copyOf(value, nul / 2);
+        cut[cut.length - 1] = 0;
+        var e = assertThrows(EventJson.InvalidEventException.class, () -> FetchedPage.fromRecordValue(cut));
+        assertTrue(e.getMessage().startsWith("not a valid FetchedPage"), e.getMessage());
+        assertThrows(EventJson.InvalidEventException.class, () -> FetchedPage.fromRecordValue(new byte[]{0, 1}));
+        assertThrows(EventJson.InvalidEventException.class, () -> FetchedPage.fromRecordValue(new byte[0]));
+    }
+
+    @Test
     void schemasListEveryRecordComponentAsRequired() throws Exception {
         assertEquals(components(CrawlRequest.class), required("crawl-request"));
         assertEquals(components(ArticleEvent.class), required("article"));

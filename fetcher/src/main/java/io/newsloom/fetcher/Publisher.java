@@ -46,8 +46,7 @@ public class Publisher {
     }
 
     public void page(FetchedPage page) {
-        // UTF-8 bytes straight from the JSON writer: a page body is hundreds of kilobytes of base64
-        send(pages, page.key(), EventJson.writeBytes(page), EventHeaders.forSchema(FetchedPage.SCHEMA));
+        send(pages, page.key(), page.toRecordValue(), EventHeaders.forSchema(FetchedPage.SCHEMA));
     }
 
     /** A URL found in a feed or sitemap, as a crawl request keyed by its own host. */

@@ -221,8 +221,6 @@ class CrawlFlowTest extends FetcherServiceTest {
     }
 
     private FetchedPage page(KafkaTestClient kafka, String url) {
-        ConsumerRecord<String, String> record = kafka.awaitOne(pagesTopic,
-                r -> EventJson.read(r.value(), FetchedPage.class).url().equals(url), WAIT);
-        return EventJson.read(record.value(), FetchedPage.class);
+        return Flows.page(kafka, pagesTopic, url);
     }
 }

@@ -98,9 +98,8 @@ class DownstreamLagTest extends FetcherServiceTest {
     }
 
     private Set<String> published(KafkaTestClient kafka, List<String> urls, int count, Duration timeout) {
-        return kafka.await(pagesTopic, r -> urls.contains(EventJson.read(r.value(), FetchedPage.class).url()), count,
-                timeout).stream().map(r -> EventJson.read(r.value(), FetchedPage.class).url())
-                .collect(Collectors.toSet());
+        return Flows.pages(kafka, pagesTopic, page -> urls.contains(page.url()), count, timeout).stream()
+                .map(FetchedPage::url).collect(Collectors.toSet());
     }
 
     /** What a parser does after parsing: commit the group's offsets, here at the end of every partition. */

@@ -54,9 +54,9 @@ class FetcherFlowTest extends FetcherServiceTest {
         CrawlRequest request = request(site.url("/old"));
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
             kafka.send(requestsTopic, request.key(), EventJson.write(request));
-            ConsumerRecord<String, String> record = kafka.awaitOne(pagesTopic,
-                    r -> r.value().contains(request.id()), WAIT);
-            FetchedPage page = EventJson.read(record.value(), FetchedPage.class);
+            ConsumerRecord<String, byte[]> record = kafka.awaitBytes(pagesTopic,
+                    r -> FetchedPage.fromRecordValue(r.value()).requestId().equals(request.id()), 1, WAIT).get(0);
+            FetchedPage page = FetchedPage.fromRecordValue(record.value());
             assertEquals("127.0.0.1", record.key());
             assertEquals(FetchedPage.SCHEMA, KafkaTestClient.header(record, Topics.SCHEMA_HEADER));
             assertEquals(request.url(), page.url());
@@ -75,8 +75,8 @@ class FetcherFlowTest extends FetcherServiceTest {
         CrawlRequest request = request(site.url("/big.html"));
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
             kafka.send(requestsTopic, request.key(), EventJson.write(request));
-            FetchedPage page = EventJson.read(kafka.awaitOne(pagesTopic,
-                    r -> r.value().contains(request.id()), WAIT).value(), FetchedPage.class);
+            FetchedPage page = Flows.pages(kafka, pagesTopic, p -> p.requestId().equals(request.id()), 1, WAIT)
+                    .get(0);
             assertTrue(page.truncated());
             assertEquals(10 * 1024 * 1024, page.body().length);
         }

@@ -5,7 +5,6 @@ import io.newsloom.events.CrawlRequest;
 import io.newsloom.events.EventJson;
 import io.newsloom.events.FetchedPage;
 import io.newsloom.testkit.KafkaTestClient;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -15,8 +14,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
 
@@ -36,9 +37,15 @@ final class Flows {
     }
 
     static FetchedPage page(KafkaTestClient kafka, String topic, String url) {
-        ConsumerRecord<String, String> record = kafka.awaitOne(topic,
-                r -> EventJson.read(r.value(), FetchedPage.class).url().equals(url), WAIT);
-        return EventJson.read(record.value(), FetchedPage.class);
+        return pages(kafka, topic, page -> page.url().equals(url), 1, WAIT).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no page of " + url + " on topic " + topic + " within " + WAIT));
+    }
+
+    /** The pages on the topic that match, read from the beginning until {@code count} match or the time is up. */
+    static List<FetchedPage> pages(KafkaTestClient kafka, String topic, Predicate<FetchedPage> match, int count,
+                                   Duration timeout) {
+        return kafka.awaitBytes(topic, r -> match.test(FetchedPage.fromRecordValue(r.value())), count, timeout)
+                .stream().map(r -> FetchedPage.fromRecordValue(r.value())).toList();
     }
 
     /** A URL's row in the frontier. */

@@ -89,9 +89,9 @@ public class PageConsumer {
         }
     }
 
-    /** The article of a page (JSON read straight from the record's bytes), or null for a page that is no article. */
-    private ArticleEvent parse(byte[] json) {
-        FetchedPage page = EventJson.read(json, FetchedPage.class);
+    /** The article of a page record, or null for a page that is no article. */
+    private ArticleEvent parse(byte[] value) {
+        FetchedPage page = FetchedPage.fromRecordValue(value);
         Extraction extraction = extractor.extract(new Page(page.finalUrl(), page.body(), page.headers(),
                 page.fetchedAt()));
         count(extraction);

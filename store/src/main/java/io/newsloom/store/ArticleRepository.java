@@ -58,10 +58,11 @@ public class ArticleRepository {
             FROM article WHERE id = ?
             """;
 
-    // Candidates share a band with the fingerprint (see SimHash.bands); the earliest near one wins.
+    // Candidates are originals sharing a band with the fingerprint (see SimHash.bands; the partial index holds
+    // originals only, V6); the earliest near one wins.
     private static final String NEAR_CANDIDATES = """
-            SELECT id, duplicate_of, simhash FROM article
-            WHERE simhash_bands && ? AND id <> ? AND seq < ?
+            SELECT id, simhash FROM article
+            WHERE simhash_bands && ? AND duplicate_of IS NULL AND id <> ? AND seq < ?
             ORDER BY seq LIMIT 1000
             """;
 
@@ -181,8 +182,8 @@ public class ArticleRepository {
     }
 
     /**
-     * The id of the earliest stored article (before {@code beforeSeq}) whose text is near this one, or null; when that
-     * article is itself a duplicate, the id of the one it duplicates, so that every copy points at the first.
+     * The id of the earliest stored original (an article that duplicates none, stored before {@code beforeSeq}) whose
+     * text is near this one, or null: every copy points at an original, never at another copy.
      */
     private static String earlierNearDuplicate(Connection c, String id, long fingerprint, long beforeSeq)
             throws SQLException {
@@ -193,8 +194,7 @@ public class ArticleRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (SimHash.near(fingerprint, rs.getLong("simhash"))) {
-                        String original = rs.getString("duplicate_of");
-                        return original != null ? original : rs.getString("id");
+                        return rs.getString("id");
                     }
                 }
                 return null;
