@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,8 +29,6 @@ import java.util.Map;
  */
 @Path("/api/v1/crawl")
 public class CrawlResource {
-
-    private static final Logger LOG = Logger.getLogger(CrawlResource.class);
 
     @Inject
     @Channel("crawl-requests")
@@ -46,22 +43,16 @@ public class CrawlResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response crawl(CrawlSubmission submission, @Context HttpServerRequest http) {
+    public Uni<Response> crawl(CrawlSubmission submission, @Context HttpServerRequest http) {
         if (submission == null) {
             throw ProblemException.badRequest("the body must be {\"urls\": [...], \"kind\": \"page\"}");
         }
         List<CrawlRequest> requests = submission.toRequests(config.maxCrawlUrls(), OffsetDateTime.now(ZoneOffset.UTC));
         // after the checks: a submission that is refused anyway costs the client nothing
         rateLimit.admit(http);
-        List<Uni<Void>> sends = requests.stream().map(this::publish).toList();
-        try {
-            Uni.join().all(sends).andFailFast().await().atMost(config.publishTimeout());
-        } catch (RuntimeException e) {
-            LOG.warnf("crawl requests not published: %s", e.getMessage());
-            throw new ProblemException(503, "Service unavailable",
-                    "the crawl requests could not be queued (the message broker did not take them); retry later");
-        }
-        return Response.accepted(Map.of("accepted", requests.size())).type(MediaType.APPLICATION_JSON).build();
+        Uni<List<Void>> sends = Uni.join().all(requests.stream().map(this::publish).toList()).andFailFast();
+        return BrokerAck.within(config.publishTimeout(), sends, "the crawl requests").replaceWith(() ->
+                Response.accepted(Map.of("accepted", requests.size())).type(MediaType.APPLICATION_JSON).build());
     }
 
     private Uni<Void> publish(CrawlRequest request) {

@@ -3,6 +3,7 @@ package io.newsloom.api;
 import io.newsloom.events.EventHeaders;
 import io.newsloom.events.EventJson;
 import io.newsloom.events.SourceCommand;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.inject.Inject;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -32,8 +32,6 @@ import java.util.Map;
 @Path("/api/v1/sources")
 @Produces(MediaType.APPLICATION_JSON)
 public class SourceResource {
-
-    private static final Logger LOG = Logger.getLogger(SourceResource.class);
 
     /** The answer of {@code GET /api/v1/sources}. */
     public record SourceList(List<SourceQueries.SourceView> items) {
@@ -51,15 +49,14 @@ public class SourceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(SourceRegistration registration) {
+    public Uni<Response> register(SourceRegistration registration) {
         if (registration == null) {
             throw ProblemException.badRequest(
                     "the body must be {\"url\": ..., \"kind\": \"feed\", \"interval\": \"PT15M\"}");
         }
         SourceCommand command = registration.toCommand(config.minSourceInterval(), OffsetDateTime.now(ZoneOffset.UTC));
-        publish(command);
-        return Response.accepted(Map.of("id", command.id(), "url", command.url(), "kind", command.kind().json(),
-                "interval", command.interval())).type(MediaType.APPLICATION_JSON).build();
+        return publish(command).replaceWith(() -> Response.accepted(Map.of("id", command.id(), "url", command.url(),
+                "kind", command.kind().json(), "interval", command.interval())).type(MediaType.APPLICATION_JSON).build());
     }
 
     @GET
@@ -69,25 +66,19 @@ public class SourceResource {
 
     @DELETE
     @Path("/{id}")
-    public Response remove(@PathParam("id") String id) {
+    public Uni<Response> remove(@PathParam("id") String id) {
         if (id == null || !id.matches("[0-9a-f]{16}")) {
             throw ProblemException.badRequest("a source id is 16 hex characters");
         }
-        publish(SourceCommand.remove(id, OffsetDateTime.now(ZoneOffset.UTC)));
-        return Response.accepted(Map.of("id", id)).type(MediaType.APPLICATION_JSON).build();
+        return publish(SourceCommand.remove(id, OffsetDateTime.now(ZoneOffset.UTC)))
+                .replaceWith(() -> Response.accepted(Map.of("id", id)).type(MediaType.APPLICATION_JSON).build());
     }
 
-    private void publish(SourceCommand command) {
-        try {
-            commands.sendMessage(Message.of(EventJson.write(command)).addMetadata(
-                    OutgoingKafkaRecordMetadata.<String>builder()
-                            .withKey(command.key())
-                            .withHeaders(EventHeaders.forSchema(SourceCommand.SCHEMA))
-                            .build())).await().atMost(config.publishTimeout());
-        } catch (RuntimeException e) {
-            LOG.warnf("source command not published: %s", e.getMessage());
-            throw new ProblemException(503, "Service unavailable",
-                    "the source change could not be queued (the message broker did not take it); retry later");
-        }
+    private Uni<Void> publish(SourceCommand command) {
+        return BrokerAck.within(config.publishTimeout(), commands.sendMessage(Message.of(EventJson.write(command))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(command.key())
+                        .withHeaders(EventHeaders.forSchema(SourceCommand.SCHEMA))
+                        .build())), "the source change");
     }
 }
