@@ -10,6 +10,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -32,7 +34,8 @@ import java.util.concurrent.Future;
  *     with its original key and headers, and prints how many per topic
  * </pre>
  *
- * Both read the topic from its beginning to its end at the start, without a consumer group. A replayed crawl request
+ * Both read the topic from its beginning to its end at the start, without a consumer group. Values travel as the bytes
+ * they are (a page's body need not be UTF-8; see FetchedPage.toRecordValue). A replayed crawl request
  * loses its "discoveredVia" hint, so that the fetcher takes it as asked for directly and fetches it at once, even
  * though it gave the URL up before.
  */
@@ -40,7 +43,7 @@ public class DeadLetters {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Dead(ConsumerRecord<String, String> record, String stage, String origin, String url, String reason) {
+    record Dead(ConsumerRecord<String, byte[]> record, String stage, String origin, String url, String reason) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -84,8 +87,8 @@ public class DeadLetters {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "16777216");
         List<Dead> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
             if (infos == null || infos.isEmpty()) {
                 return out;
@@ -96,7 +99,7 @@ public class DeadLetters {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(2))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofSeconds(2))) {
                     if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
                         out.add(dead(r));
                     }
@@ -106,7 +109,7 @@ public class DeadLetters {
         return out;
     }
 
-    private static Dead dead(ConsumerRecord<String, String> r) {
+    private static Dead dead(ConsumerRecord<String, byte[]> r) {
         String origin = header(r, "dead-letter-topic");
         String stage = header(r, "dead-letter-stage");
         if (stage.isEmpty()) {
@@ -122,10 +125,17 @@ public class DeadLetters {
         return new Dead(r, stage, origin, url(r.value()), reason);
     }
 
-    /** The "url" field of the event (crawl request, fetched page, article), or "-" when the value is no such JSON. */
-    private static String url(String value) {
+    /**
+     * The "url" field of the event (crawl request, fetched page, article), or "-" when the value is no such JSON. A
+     * page's JSON ends at a NUL byte, before its body.
+     */
+    private static String url(byte[] value) {
         try {
-            JsonNode url = JSON.readTree(value).get("url");
+            int end = 0;
+            while (end < value.length && value[end] != 0) {
+                end++;
+            }
+            JsonNode url = JSON.readTree(new String(value, 0, end, StandardCharsets.UTF_8)).get("url");
             return url != null && url.isTextual() ? url.asText() : "-";
         } catch (Exception e) {
             return "-";
@@ -138,11 +148,11 @@ public class DeadLetters {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "16777216");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
-                new StringSerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new ByteArraySerializer())) {
             List<Future<?>> sent = new ArrayList<>();
             for (Dead d : chosen) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(d.origin(), d.record().key(),
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(d.origin(), d.record().key(),
                         d.origin().endsWith("crawl-requests") ? asDirectRequest(d.record().value())
                                 : d.record().value());
                 for (Header h : d.record().headers()) {
@@ -158,19 +168,19 @@ public class DeadLetters {
         }
     }
 
-    private static String asDirectRequest(String value) {
+    private static byte[] asDirectRequest(byte[] value) {
         try {
             JsonNode request = JSON.readTree(value);
             if (request.get("hints") instanceof ObjectNode hints) {
                 hints.remove("discoveredVia");
             }
-            return JSON.writeValueAsString(request);
+            return JSON.writeValueAsBytes(request);
         } catch (Exception e) {
             return value;   // not readable JSON: the fetcher dead-letters it again, with its reason
         }
     }
 
-    private static String header(ConsumerRecord<String, String> r, String name) {
+    private static String header(ConsumerRecord<String, byte[]> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null || h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
     }
