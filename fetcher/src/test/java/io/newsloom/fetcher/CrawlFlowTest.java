@@ -9,7 +9,6 @@ import io.newsloom.events.SourceCommand;
 import io.newsloom.testkit.KafkaTestClient;
 import io.newsloom.testkit.TestSite;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;

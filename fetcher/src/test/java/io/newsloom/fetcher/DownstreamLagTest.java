@@ -1,7 +1,6 @@
 package io.newsloom.fetcher;
 
 import io.newsloom.events.CrawlKind;
-import io.newsloom.events.EventJson;
 import io.newsloom.events.FetchedPage;
 import io.newsloom.events.GroupLag;
 import io.newsloom.testkit.KafkaTestClient;
