@@ -2,7 +2,11 @@ package io.newsloom.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsloom.events.ArticleEvent;
+import io.newsloom.events.ArticleIds;
+import io.newsloom.events.CrawlKind;
+import io.newsloom.events.CrawlRequest;
 import io.newsloom.events.EventJson;
+import io.newsloom.events.FetchedPage;
 import io.newsloom.events.Topics;
 import io.newsloom.testkit.KafkaTestClient;
 import io.newsloom.testkit.TestSite;
@@ -20,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * One news page the whole way: a real HTTP server serves the seed fixture, the api takes the crawl request, and
  * fetcher, parser and store (separate processes) carry it through the real broker into PostgreSQL, from where the api
- * serves it. The article event on the topic must carry the same fields.
+ * serves it. The article event on the topic must carry the same fields. Records published before the services first
+ * start are taken by each stage.
  */
 class OnePageEndToEndIT {
 
@@ -42,6 +48,10 @@ class OnePageEndToEndIT {
     static final Path FIXTURES = ROOT.resolve("extractor/src/test/resources/fixtures");
     static final String RUN = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
     static final String ARTICLES_TOPIC = RUN + "-articles";
+    /** Pages of the records published before the services start: one for each stage's topic. */
+    static final String EARLY_REQUEST = "/news/early/request.html";
+    static final String EARLY_PAGE = "/news/early/page.html";
+    static final String EARLY_ARTICLE = "/news/early/article.html";
 
     static TestSite site;
     static ServiceProcesses services;
@@ -53,12 +63,39 @@ class OnePageEndToEndIT {
         bootstrap = ServiceProcesses.bootstrapOrSkip();
         site = TestSite.start().page("/news/2022/11/30/clusters.html", "text/html; charset=utf-8",
                 Files.readAllBytes(FIXTURES.resolve("seed-mirror.html")));
+        publishBeforeTheServicesStart(Files.readAllBytes(FIXTURES.resolve("seed-mirror.html")));
         Map<String, String> env = ServiceProcesses.environment(RUN);
         // a source polled every second or two, so that the feed test need not wait for minutes
         env.put("NEWSLOOM_API_MIN_SOURCE_INTERVAL", "PT1S");
         env.put("NEWSLOOM_FETCH_SOURCE_MIN_INTERVAL", "1s");
         env.put("NEWSLOOM_FETCH_SOURCE_MAX_INTERVAL", "3s");
         services = ServiceProcesses.start(ROOT, env, WAIT);
+    }
+
+    /**
+     * A crawl request, a fetched page and an article, each on its stage's topic before any consumer group of this run
+     * has an offset there: as after a first deployment, when requests come while the services are still starting.
+     */
+    static void publishBeforeTheServicesStart(byte[] seed) {
+        site.page(EARLY_REQUEST, "text/html; charset=utf-8", seed);
+        OffsetDateTime now = OffsetDateTime.now();
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+            CrawlRequest request = new CrawlRequest(UUID.randomUUID().toString(), site.url(EARLY_REQUEST),
+                    CrawlKind.PAGE, now, Map.of());
+            kafka.send(RUN + "-crawl-requests", request.key(), EventJson.write(request));
+            String pageUrl = site.url(EARLY_PAGE);
+            FetchedPage page = new FetchedPage(UUID.randomUUID().toString(), pageUrl, pageUrl, 200,
+                    "text/html; charset=utf-8", Map.of("content-type", "text/html; charset=utf-8"), seed, false, now,
+                    Map.of());
+            kafka.send(RUN + "-pages", page.key(), page.toRecordValue());
+            String articleUrl = site.url(EARLY_ARTICLE);
+            String text = "An article of run " + RUN + " was published before the store first started.";
+            ArticleEvent article = new ArticleEvent(ArticleIds.fromUrl(articleUrl), articleUrl, articleUrl,
+                    "127.0.0.1", "Early " + RUN, List.of(), null, null, now, "en", null, text, "<p>" + text + "</p>",
+                    null, List.of(), text.split(" ").length, ArticleIds.sha256Hex("Early " + RUN + "\n" + text), null,
+                    null);
+            kafka.send(ARTICLES_TOPIC, article.key(), EventJson.write(article));
+        }
     }
 
     @AfterAll
@@ -110,6 +147,16 @@ class OnePageEndToEndIT {
         JsonNode again = json(get(lookup).body());
         assertEquals(id, again.get("id").asText());
         assertEquals(1, again.get("version").asInt());
+    }
+
+    @Test
+    void recordsPublishedBeforeTheServicesFirstStartedAreTakenByEachStage() throws Exception {
+        // with Kafka's default (auto.offset.reset=latest) a group's first start skipped them: none came
+        for (String path : List.of(EARLY_REQUEST, EARLY_PAGE, EARLY_ARTICLE)) {
+            String lookup = "/api/v1/articles/lookup?url=" + URLEncoder.encode(site.url(path), StandardCharsets.UTF_8);
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> get(lookup).statusCode() == 200);
+        }
+        assertEquals(1, site.hits(EARLY_REQUEST));
     }
 
     @Test

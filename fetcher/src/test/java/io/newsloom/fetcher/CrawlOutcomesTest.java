@@ -5,15 +5,20 @@ import io.newsloom.events.CrawlKind;
 import io.newsloom.events.CrawlRequest;
 import io.newsloom.events.EventJson;
 import io.newsloom.events.FetchedPage;
+import io.newsloom.events.GroupLag;
 import io.newsloom.events.SourceCommand;
 import io.newsloom.testkit.KafkaTestClient;
 import io.newsloom.testkit.TestSite;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -39,6 +44,8 @@ class CrawlOutcomesTest extends FetcherServiceTest {
 
     static final byte[] HTML = "<html><body><p>story</p></body></html>".getBytes();
 
+    @ConfigProperty(name = "mp.messaging.incoming.crawl-requests.group.id")
+    String fetcherGroup;
 
     @Test
     void aBrotliPageIsPublishedDecodedAndABrotliBombIsGivenUpWithAReason() {
@@ -213,26 +220,39 @@ class CrawlOutcomesTest extends FetcherServiceTest {
     }
 
     /**
-     * No URL in flight or due soon and no source due soon: the counters move only for what the test does. What earlier
-     * tests left queued (retries, sources) is put off by a day rather than waited for, so the test does not depend on
-     * the order the test classes run in. (A URL left "fetching" by a killed earlier run counts only once its lease is
-     * recovered and it is queued again.)
+     * No URL in flight or due soon, no source due soon, and no crawl request waiting on the topic: the counters move
+     * only for what the test does. What earlier tests left queued (retries, sources) is put off by a day rather than
+     * waited for, so the test does not depend on the order the test classes run in. Quiet must hold for several looks
+     * in a row: a fetch ending between two looks can queue a retry or publish links. (A URL left "fetching" by a
+     * killed earlier run counts only once its lease is recovered and it is queued again.)
      */
     private void awaitQuietFrontier() {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-                // again on every look: a URL in flight a moment ago may have come back as a retry due now
-                st.executeUpdate("UPDATE fetcher.url SET due_at = now() + interval '1 day' WHERE state = 'queued'"
-                        + " AND due_at < now() + interval '1 hour'");
-                st.executeUpdate("UPDATE fetcher.source SET next_poll_at = now() + interval '1 day'"
-                        + " WHERE next_poll_at < now() + interval '1 hour'");
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM fetcher.url WHERE state = 'fetching'"
-                        + " AND updated_at > now() - interval '1 minute'")) {
-                    rs.next();
-                    return rs.getLong(1) == 0;
-                }
+        int[] quietLooks = {0};
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            GroupLag lag = new GroupLag(admin, Duration.ofSeconds(5));
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+                boolean quiet = lag.lag(fetcherGroup, requestsTopic) == 0 && frontierQuiet();
+                quietLooks[0] = quiet ? quietLooks[0] + 1 : 0;
+                return quietLooks[0] >= 5;
+            });
+        }
+    }
+
+    /** Puts off what is due soon, then looks in one snapshot for anything in flight or still due soon. */
+    private boolean frontierQuiet() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE fetcher.url SET due_at = now() + interval '1 day' WHERE state = 'queued'"
+                    + " AND due_at < now() + interval '1 hour'");
+            st.executeUpdate("UPDATE fetcher.source SET next_poll_at = now() + interval '1 day'"
+                    + " WHERE next_poll_at < now() + interval '1 hour'");
+            // one statement: a fetch that ends between the update and this look shows as queued, not as nothing
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM fetcher.url WHERE (state = 'fetching'"
+                    + " AND updated_at > now() - interval '1 minute') OR (state = 'queued'"
+                    + " AND due_at < now() + interval '1 hour')")) {
+                rs.next();
+                return rs.getLong(1) == 0;
             }
-        });
+        }
     }
 
     private static void assertDelta(Map<String, Double> before, Map<String, Double> after, String key, double delta) {
