@@ -100,7 +100,11 @@ public class ArticleQueries {
         }
         List<Row> rows = gate.call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                ListQuery q = ListQuery.of(f, SUMMARY_COLUMNS, f.searching() ? tsquery(c, f.q()) : null);
+                String tsquery = f.searching() ? tsquery(c, f.q()) : null;
+                if (f.searching() && tsquery == null) {
+                    return List.<Row>of();
+                }
+                ListQuery q = ListQuery.of(f, SUMMARY_COLUMNS, tsquery);
                 return query(c, q.sql(), q.args(), rs -> new Row(summary(rs), rs.getLong(19), rs.getInt(20)),
                         f.searching());
             }
@@ -121,15 +125,21 @@ public class ArticleQueries {
         });
     }
 
-    /** The tsquery of a search text (as text), remembered or from the store's function {@code search_query}. */
+    /**
+     * The tsquery of a search text (as text), remembered or from the store's function {@code search_query}; null
+     * before the store created that function (nothing is stored yet).
+     */
     private String tsquery(Connection c, String q) throws SQLException {
         String known = searchQueries.get(q);
         if (known != null) {
             return known;
         }
-        String computed = query(c, "SELECT search_query(?)::text", List.of(q), rs -> rs.getString(1), false).get(0);
-        searchQueries.put(q, computed);
-        return computed;
+        List<String> computed = query(c, "SELECT search_query(?)::text", List.of(q), rs -> rs.getString(1), false);
+        if (computed.isEmpty()) {
+            return null;
+        }
+        searchQueries.put(q, computed.get(0));
+        return computed.get(0);
     }
 
     /**
@@ -153,6 +163,11 @@ public class ArticleQueries {
                 }
                 return out;
             }
+        } catch (SQLException e) {
+            if (NotCreatedYet.is(e)) {
+                return List.of();   // the store has not started yet: no article is stored
+            }
+            throw e;
         }
     }
 

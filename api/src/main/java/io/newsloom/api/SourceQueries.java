@@ -17,9 +17,6 @@ import java.util.List;
 @ApplicationScoped
 public class SourceQueries {
 
-    /** PostgreSQL's "undefined table": the fetcher has not created its schema yet. */
-    static final String UNDEFINED_TABLE = "42P01";
-
     /** A source as {@code GET /api/v1/sources} shows it. */
     public record SourceView(String id, String url, String kind, String interval, String currentInterval,
                              OffsetDateTime lastPollAt, OffsetDateTime nextPollAt, String lastStatus, int polls,
@@ -47,7 +44,7 @@ public class SourceQueries {
                         rs.getString(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getLong(12)));
             }
         } catch (SQLException e) {
-            if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+            if (NotCreatedYet.is(e)) {
                 return List.of();
             }
             throw e;
