@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -57,7 +56,7 @@ class PoisonPagesEndToEndIT {
         Path logDir = Files.createDirectories(ROOT.resolve("e2e/target/e2e-logs"));
         CorpusPages corpus = CorpusPages.of(List.of(PoisonPagesEndToEndIT.story("corpus")));
         // hosts of their own (127.0.0.230..242), so that no other test's host shares their politeness queue
-        poison = new PoisonSite(PoisonPages.onePerKind(corpus), 230, freePort(),
+        poison = new PoisonSite(PoisonPages.onePerKind(corpus), 230, ServiceProcesses.freePort(),
                 new AccessLog(logDir.resolve("poison-access.log")));
         ordinary = TestSite.start("127.0.0.229");
 
@@ -156,11 +155,5 @@ class PoisonPagesEndToEndIT {
                 + ("<p>The council met on Tuesday to discuss the harbour road, which storms have closed three times "
                 + "this winter, and agreed to ask the engineers for a plan by spring (" + marker + ").</p>").repeat(4)
                 + "</article></body></html>";
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcesses implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("store", "parser", "fetcher", "api");
+    private static final java.util.Random RANDOM = new java.util.Random();
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
 
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -169,10 +171,24 @@ final class ServiceProcesses implements AutoCloseable {
         throw new AssertionError(service + " not ready within " + timeout + "; see " + logDir.resolve(service + ".log"));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /**
+     * A port free now, for a process that binds it a few seconds later. Not one the kernel hands out (its ephemeral
+     * range, 32768 and up): a broker or database connection opened meanwhile took such a port, and the service
+     * exited with "port in use". Below that range and clear of the fixed ports of ./newsloom; never twice a run.
+     */
+    static synchronized int freePort() throws IOException {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = 21000 + RANDOM.nextInt(8000);
+            if (!HANDED_OUT.add(port)) {
+                continue;
+            }
+            try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (java.net.BindException e) {
+                // in use: another
+            }
         }
+        throw new IOException("no free port in 21000-28999");
     }
 
     @Override
