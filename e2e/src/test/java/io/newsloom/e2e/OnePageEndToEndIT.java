@@ -61,10 +61,10 @@ class OnePageEndToEndIT {
     @BeforeAll
     static void startEverything() throws Exception {
         bootstrap = ServiceProcesses.bootstrapOrSkip();
-        site = TestSite.start().page("/news/2022/11/30/clusters.html", "text/html; charset=utf-8",
-                Files.readAllBytes(FIXTURES.resolve("seed-mirror.html")));
-        publishBeforeTheServicesStart(Files.readAllBytes(FIXTURES.resolve("seed-mirror.html")));
+        byte[] seed = Files.readAllBytes(FIXTURES.resolve("seed-mirror.html"));
+        site = TestSite.start().page("/news/2022/11/30/clusters.html", "text/html; charset=utf-8", seed);
         Map<String, String> env = ServiceProcesses.environment(RUN);
+        publishBeforeTheServicesStart(seed, env);
         // a source polled every second or two, so that the feed test need not wait for minutes
         env.put("NEWSLOOM_API_MIN_SOURCE_INTERVAL", "PT1S");
         env.put("NEWSLOOM_FETCH_SOURCE_MIN_INTERVAL", "1s");
@@ -76,25 +76,25 @@ class OnePageEndToEndIT {
      * A crawl request, a fetched page and an article, each on its stage's topic before any consumer group of this run
      * has an offset there: as after a first deployment, when requests come while the services are still starting.
      */
-    static void publishBeforeTheServicesStart(byte[] seed) {
+    static void publishBeforeTheServicesStart(byte[] seed, Map<String, String> env) {
         site.page(EARLY_REQUEST, "text/html; charset=utf-8", seed);
         OffsetDateTime now = OffsetDateTime.now();
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
             CrawlRequest request = new CrawlRequest(UUID.randomUUID().toString(), site.url(EARLY_REQUEST),
                     CrawlKind.PAGE, now, Map.of());
-            kafka.send(RUN + "-crawl-requests", request.key(), EventJson.write(request));
+            kafka.send(env.get("NEWSLOOM_TOPICS_CRAWL_REQUESTS"), request.key(), EventJson.write(request));
             String pageUrl = site.url(EARLY_PAGE);
             FetchedPage page = new FetchedPage(UUID.randomUUID().toString(), pageUrl, pageUrl, 200,
                     "text/html; charset=utf-8", Map.of("content-type", "text/html; charset=utf-8"), seed, false, now,
                     Map.of());
-            kafka.send(RUN + "-pages", page.key(), page.toRecordValue());
+            kafka.send(env.get("NEWSLOOM_TOPICS_PAGES"), page.key(), page.toRecordValue());
             String articleUrl = site.url(EARLY_ARTICLE);
             String text = "An article of run " + RUN + " was published before the store first started.";
             ArticleEvent article = new ArticleEvent(ArticleIds.fromUrl(articleUrl), articleUrl, articleUrl,
                     "127.0.0.1", "Early " + RUN, List.of(), null, null, now, "en", null, text, "<p>" + text + "</p>",
                     null, List.of(), text.split(" ").length, ArticleIds.sha256Hex("Early " + RUN + "\n" + text), null,
                     null);
-            kafka.send(ARTICLES_TOPIC, article.key(), EventJson.write(article));
+            kafka.send(env.get("NEWSLOOM_TOPICS_ARTICLES"), article.key(), EventJson.write(article));
         }
     }
 
